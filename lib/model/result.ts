@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { TablesSchema } from './tables.ts';
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const StatusSchema = z.enum(['valid', 'invalid', 'unreadable']);
+export type Status = z.infer<typeof StatusSchema>;
+
+/** A problem in a document: data, never thrown (like a zod issue). */
+export const FindingSchema = z.object({
+  rule: z.string().min(1),
+  severity: SeveritySchema,
+  message: z.string().min(1),
+  /** dotted cell paths, e.g. `applications.newlyReceived.total` */
+  cells: z.array(z.string()),
+  /** cells most likely misread when an OCR'd table breaks a rule */
+  suspectCells: z.array(z.string()).optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const BoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+export type Box = z.infer<typeof BoxSchema>;
+
+export const CellSourceSchema = z.object({
+  page: z.number().int().positive().optional(),
+  bbox: BoxSchema.optional(),
+  text: z.string(),
+  confidence: z.number().min(0).max(1).optional(),
+});
+export type CellSource = z.infer<typeof CellSourceSchema>;
+
+export const SourceSchema = z.object({
+  uri: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  /** S3 ETag / version of the object that was read, when the store has them */
+  etag: z.string().optional(),
+  versionId: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const ReportInfoSchema = z.object({
+  agency: z.string().nullable(),
+  year: z.number().int().nullable(),
+  formatVersion: z.enum(['2019', '2021']).nullable(),
+  title: z.string().nullable(),
+});
+export type ReportInfo = z.infer<typeof ReportInfoSchema>;
+
+export const ExtractionSchema = z.object({
+  /** text: a text layer or markup; ocr: every page OCR'd; mixed: some pages OCR'd */
+  method: z.enum(['text', 'ocr', 'mixed', 'none']),
+  reader: z.enum(['text', 'html', 'docx', 'pdf', 'image', 'none']),
+  ocrEngine: z.string().optional(),
+  pages: z.number().int().nonnegative().optional(),
+  /** 1-based page numbers that were OCR'd */
+  ocrPages: z.array(z.number().int().positive()).optional(),
+  meanConfidence: z.number().min(0).max(1).optional(),
+  encoding: z.string().optional(),
+  durationMs: z.number().nonnegative().optional(),
+});
+export type Extraction = z.infer<typeof ExtractionSchema>;
+
+export const ResultSchema = z.object({
+  schemaVersion: z.literal(1),
+  status: StatusSchema,
+  source: SourceSchema,
+  report: ReportInfoSchema,
+  extraction: ExtractionSchema,
+  tables: TablesSchema,
+  cells: z.record(z.string(), CellSourceSchema),
+  findings: z.array(FindingSchema),
+});
+export type Result = z.infer<typeof ResultSchema>;
