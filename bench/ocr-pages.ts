@@ -1,0 +1,153 @@
+// Seconds per OCR'd page, peak RSS and how many numbers of tables 3 and 4 the local engine reads,
+// on the generated scans (embedded JPEGs) and PNGs.
+// Usage: npx tsx bench/ocr-pages.ts [--concurrency N] [--threads N] [--side N] [--limit N] [--words]
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLocalOcrEngine } from '../lib/adapters/ocr/paddle/local-ocr-engine.ts';
+import type { PositionedPage } from '../lib/model/layout.ts';
+import type { OcrImage } from '../lib/ports/ocr-engine.ts';
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: 'string', default: '1' },
+    threads: { type: 'string', default: '1' },
+    side: { type: 'string' },
+    limit: { type: 'string' },
+    words: { type: 'boolean', default: false },
+  },
+});
+const samples = join(import.meta.dirname, '../../shared/samples/generated');
+
+interface Doc {
+  name: string;
+  id: string;
+  images: OcrImage[];
+}
+
+/** The JPEG streams of an img2pdf scan (one per page), without a PDF library. */
+function embeddedJpegs(pdf: Uint8Array): Uint8Array[] {
+  const text = Buffer.from(pdf).toString('latin1');
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (;;) {
+    const start = text.indexOf('stream', at);
+    if (start < 0) break;
+    let from = start + 'stream'.length;
+    if (text[from] === '\r') from++;
+    if (text[from] === '\n') from++;
+    const end = text.indexOf('endstream', from);
+    if (end < 0) break;
+    if (text.charCodeAt(from) === 0xff && text.charCodeAt(from + 1) === 0xd8) {
+      let stop = end;
+      while (text[stop - 1] === '\n' || text[stop - 1] === '\r') stop--;
+      out.push(pdf.subarray(from, stop));
+    }
+    at = end + 'endstream'.length;
+  }
+  return out;
+}
+
+const docs: Doc[] = [
+  ...readdirSync(join(samples, 'scan'))
+    .filter((f) => f.endsWith('.scan.pdf'))
+    .sort()
+    .map((f) => ({
+      name: `scan/${f}`,
+      id: f.slice(0, 4),
+      images: embeddedJpegs(readFileSync(join(samples, 'scan', f))).map((bytes): OcrImage => ({ kind: 'encoded', bytes })),
+    })),
+  ...readdirSync(join(samples, 'png'))
+    .filter((f) => f.endsWith('.png'))
+    .sort()
+    .map((f) => ({
+      name: `png/${f}`,
+      id: f.slice(0, 4),
+      images: [{ kind: 'encoded', bytes: readFileSync(join(samples, 'png', f)) } as OcrImage],
+    })),
+].slice(0, values.limit ? Number(values.limit) : undefined);
+
+/** Every number of tables 3 and 4 in a truth file. */
+function truthNumbers(id: string): number[] {
+  const truth = JSON.parse(readFileSync(join(samples, 'truth', `${id}.json`), 'utf8'));
+  const out: number[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'number') out.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(truth.tables.applications);
+  walk(truth.tables.reviewLitigation);
+  return out;
+}
+
+/** Numeric words from the heading of table 3 (三、收到…) to the end of table 4 (五、…). */
+function tableNumbers(pages: PositionedPage[]): number[] {
+  const out: number[] = [];
+  let inside = false;
+  for (const page of pages) {
+    const words = [...page.words].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+    for (const word of words) {
+      if (/^三、收到/.test(word.text)) inside = true;
+      else if (/^[五六]、/.test(word.text)) inside = false;
+      else if (inside && /^\d+(\.\d+)?$/.test(word.text)) out.push(Number(word.text));
+    }
+  }
+  return out;
+}
+
+function matchCount(truth: number[], found: number[]): { zero: [number, number]; nonzero: [number, number]; extra: number } {
+  const pool = new Map<number, number>();
+  for (const n of found) pool.set(n, (pool.get(n) ?? 0) + 1);
+  const zero: [number, number] = [0, 0];
+  const nonzero: [number, number] = [0, 0];
+  for (const n of truth) {
+    const bucket = n === 0 ? zero : nonzero;
+    bucket[1]++;
+    const left = pool.get(n) ?? 0;
+    if (left > 0) {
+      bucket[0]++;
+      pool.set(n, left - 1);
+    }
+  }
+  const extra = [...pool.values()].reduce((s, n) => s + n, 0);
+  return { zero, nonzero, extra };
+}
+
+const engine = createLocalOcrEngine({
+  threads: Number(values.threads),
+  ...(values.side ? { detectionMaxSide: Number(values.side) } : {}),
+});
+const concurrency = Number(values.concurrency);
+// load the models outside the timing
+await engine.recognize({ kind: 'raw', data: new Uint8Array(64 * 64).fill(255), width: 64, height: 64, channels: 1 });
+
+let pagesDone = 0;
+const started = performance.now();
+const totals = { zero: [0, 0], nonzero: [0, 0], extra: 0 };
+for (const doc of docs) {
+  const t = performance.now();
+  const pages = await engine.recognizeMany(doc.images, { concurrency });
+  const seconds = (performance.now() - t) / 1000;
+  pagesDone += pages.length;
+  const m = matchCount(truthNumbers(doc.id), tableNumbers(pages));
+  totals.zero[0]! += m.zero[0];
+  totals.zero[1]! += m.zero[1];
+  totals.nonzero[0]! += m.nonzero[0];
+  totals.nonzero[1]! += m.nonzero[1];
+  totals.extra += m.extra;
+  console.log(
+    `${doc.name.padEnd(20)} ${pages.length} p ${(seconds / pages.length).toFixed(2)} s/page  ` +
+      `table 3+4 numbers: nonzero ${m.nonzero[0]}/${m.nonzero[1]}, zero ${m.zero[0]}/${m.zero[1]}, extra ${m.extra}  ` +
+      `words ${pages.map((p) => p.words.length).join('+')} rulings ${pages.map((p) => p.rulings?.length ?? 0).join('+')}`,
+  );
+  if (values.words) for (const p of pages) console.log(p.words.map((w) => `${w.text}@${w.bbox.join(',')}:${w.confidence}`).join('\n'));
+}
+const wall = (performance.now() - started) / 1000;
+console.log(
+  `\n${pagesDone} pages, ${(wall / pagesDone).toFixed(2)} s/page wall (concurrency ${concurrency}, threads ${values.threads}), ` +
+    `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+);
+console.log(
+  `table 3+4 numbers found: nonzero ${totals.nonzero[0]}/${totals.nonzero[1]}, zero ${totals.zero[0]}/${totals.zero[1]} ` +
+    `(blankZeros documents print some zeros blank), extra numeric words ${totals.extra}`,
+);

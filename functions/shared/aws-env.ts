@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3DocumentStore } from '../../lib/adapters/s3-document-store.ts';
+import type { DocumentStore } from '../../lib/ports/document-store.ts';
+
+/** Settings the functions need beyond the core's Config; set by the CDK stack. */
+export const FunctionEnvSchema = z.object({
+  GOUJI_TEXTRACT_TOPIC_ARN: z.string().optional(),
+  GOUJI_TEXTRACT_ROLE_ARN: z.string().optional(),
+  /** for `npm run local` and tests: an S3-compatible endpoint (path-style) */
+  GOUJI_S3_ENDPOINT: z.url().optional(),
+});
+export type FunctionEnv = z.infer<typeof FunctionEnvSchema>;
+
+/** Parses the function's own variables; throws naming the variable. */
+export function functionEnv(env: Record<string, string | undefined>): FunctionEnv {
+  const parsed = FunctionEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`invalid setting ${String(issue?.path[0])}: ${issue?.message ?? 'invalid value'}`);
+}
+
+/** An S3 client for the region of the function, or a local endpoint. */
+export function s3ClientFor(env: FunctionEnv): S3Client {
+  if (env.GOUJI_S3_ENDPOINT === undefined) return new S3Client({});
+  return new S3Client({
+    endpoint: env.GOUJI_S3_ENDPOINT,
+    forcePathStyle: true,
+    region: process.env['AWS_REGION'] ?? 'us-east-1',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** One store per bucket, reused across invocations. */
+export function storesFor(s3: S3Client): (bucket: string) => DocumentStore {
+  const stores = new Map<string, DocumentStore>();
+  return (bucket) => {
+    let store = stores.get(bucket);
+    if (store === undefined) stores.set(bucket, (store = new S3DocumentStore(s3, bucket)));
+    return store;
+  };
+}

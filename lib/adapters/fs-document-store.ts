@@ -1,0 +1,168 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, posix, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocumentStore, GetOptions, StoredDocument, StoredObjectInfo } from '../ports/document-store.ts';
+import { InvalidKeyError, ObjectNotFoundError, ObjectTooLargeError, StoreError } from './errors.ts';
+
+/** Metadata lives beside the object in a hidden sidecar, the fs stand-in for S3 user metadata. */
+const META_SUFFIX = '.meta.json';
+const metaPath = (path: string): string => join(dirname(path), `.${path.slice(dirname(path).length + 1)}${META_SUFFIX}`);
+const isSidecarOrTemp = (name: string): boolean => name.startsWith('.');
+
+/** A DocumentStore over one folder: keys are `/`-separated paths below it, never outside. */
+export class FsDocumentStore implements DocumentStore {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  uri(key: string): string {
+    return pathToFileURL(this.pathOf(key)).href;
+  }
+
+  /** Resolves a key to a path below the root; rejects `..`, absolute keys, NUL and dot-names. */
+  private pathOf(key: string): string {
+    const parts = key.split('/');
+    if (
+      key === '' ||
+      key.includes('\0') ||
+      key.includes('\\') ||
+      posix.isAbsolute(key) ||
+      /^[a-zA-Z]:/.test(key) ||
+      parts.some((part) => part === '' || part === '.' || part === '..' || part.startsWith('.'))
+    ) {
+      throw new InvalidKeyError(key);
+    }
+    const path = resolve(this.root, ...parts);
+    if (!path.startsWith(this.root + sep)) throw new InvalidKeyError(key);
+    return path;
+  }
+
+  async get(key: string, options: GetOptions): Promise<StoredDocument> {
+    const path = this.pathOf(key);
+    // Check the size on the open handle, then read at most maxBytes + 1 from it.
+    const handle = await open(path, 'r').catch((error: unknown) => {
+      throw wrap(error, key);
+    });
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) throw new ObjectNotFoundError(key);
+      if (info.size > options.maxBytes) throw new ObjectTooLargeError(key, info.size, options.maxBytes);
+      const buffer = Buffer.alloc(Math.min(info.size, options.maxBytes) + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+        if (length > options.maxBytes) throw new ObjectTooLargeError(key, length, options.maxBytes);
+      }
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+      const meta = await this.readMeta(path);
+      const contentType = meta['content-type'];
+      return {
+        key,
+        uri: pathToFileURL(path).href,
+        bytes,
+        etag: etagOf(info.size, info.mtimeMs),
+        ...(contentType === undefined ? {} : { contentType }),
+      };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async put(key: string, body: Uint8Array | string, contentType: string, metadata: Record<string, string> = {}): Promise<void> {
+    const path = this.pathOf(key);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      // Sidecar first: a reader that sees the new object also sees its metadata.
+      await atomicWrite(metaPath(path), JSON.stringify({ ...metadata, 'content-type': contentType }));
+      await atomicWrite(path, body);
+    } catch (error) {
+      throw wrap(error, key);
+    }
+  }
+
+  async head(key: string): Promise<(StoredObjectInfo & { metadata: Record<string, string> }) | null> {
+    const path = this.pathOf(key);
+    const info = await stat(path).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw wrap(error, key);
+    });
+    if (info === null || !info.isFile()) return null;
+    const { 'content-type': _contentType, ...metadata } = await this.readMeta(path);
+    return { key, size: info.size, etag: etagOf(info.size, info.mtimeMs), lastModified: info.mtime, metadata };
+  }
+
+  async delete(key: string): Promise<void> {
+    const path = this.pathOf(key);
+    try {
+      await rm(path, { force: true });
+      await rm(metaPath(path), { force: true });
+    } catch (error) {
+      throw wrap(error, key);
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredObjectInfo> {
+    const keys: string[] = [];
+    await collect(this.root, '', keys);
+    for (const key of keys.sort()) {
+      if (!key.startsWith(prefix)) continue;
+      const info = await this.head(key);
+      if (info !== null) yield { key, size: info.size, ...(info.etag === undefined ? {} : { etag: info.etag }), ...(info.lastModified === undefined ? {} : { lastModified: info.lastModified }) };
+    }
+  }
+
+  private async readMeta(path: string): Promise<Record<string, string>> {
+    try {
+      return JSON.parse(await readFile(metaPath(path), 'utf8')) as Record<string, string>;
+    } catch {
+      return {};
+    }
+  }
+}
+
+async function collect(dir: string, prefix: string, keys: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    if (isNotFound(error)) return [];
+    throw wrap(error, prefix);
+  });
+  for (const entry of entries) {
+    if (isSidecarOrTemp(entry.name)) continue;
+    if (entry.isDirectory()) await collect(join(dir, entry.name), `${prefix}${entry.name}/`, keys);
+    else if (entry.isFile()) keys.push(`${prefix}${entry.name}`);
+  }
+}
+
+/** Temp file in the same folder, then rename: readers see the old object or the new, never half. */
+async function atomicWrite(path: string, body: Uint8Array | string): Promise<void> {
+  const temp = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, body, { flush: true });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A cheap change marker (size + mtime), like a weak HTTP ETag. */
+function etagOf(size: number, mtimeMs: number): string {
+  return createHash('sha256').update(`${size}:${mtimeMs}`).digest('hex').slice(0, 32);
+}
+
+function isNotFound(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+function wrap(error: unknown, key: string): Error {
+  if (error instanceof StoreError) return error;
+  if (isNotFound(error)) return new ObjectNotFoundError(key, error);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  // A full disk or too many open files may clear up; permissions and the like will not.
+  const retryable = code === 'ENOSPC' || code === 'EMFILE' || code === 'ENFILE' || code === 'EBUSY' || code === 'EAGAIN';
+  return new StoreError(`filesystem ${code ?? 'error'} on ${key}`, { cause: error, retryable });
+}

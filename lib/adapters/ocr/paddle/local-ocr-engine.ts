@@ -1,0 +1,86 @@
+import type { PositionedPage, PositionedWord } from '../../../model/layout.ts';
+import type { OcrEngine, OcrImage, OcrOptions } from '../../../ports/ocr-engine.ts';
+import { findRulings } from '../../../read/image/find-rulings.ts';
+import type { GrayImage } from '../../../read/image/gray-image.ts';
+import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
+import { ImageTooLargeError } from '../../../read/image/image-errors.ts';
+import { detectText } from './detect-text.ts';
+import { loadPaddleModels } from './paddle-models.ts';
+import { recognizeText } from './recognize-text.ts';
+import { eraseRulings, splitAtRulings } from './split-at-rulings.ts';
+import { wordsFromText } from './words-from-text.ts';
+
+export interface LocalOcrOptions {
+  /** onnxruntime threads per inference; keep 1 and run pages in parallel (default 1) */
+  threads?: number;
+  /** longest side of the page as the text detector sees it (default 2240) */
+  detectionMaxSide?: number;
+  /** refuse larger images before decoding (Config.maxPixels) */
+  maxPixels?: number;
+}
+
+export interface LocalOcrEngine extends OcrEngine {
+  /** Recognises several pages, at most `concurrency` at a time (default: 2), results in order. */
+  recognizeMany(images: OcrImage[], options?: OcrOptions & { concurrency?: number }): Promise<PositionedPage[]>;
+}
+
+/**
+ * The local engine: PaddleOCR v4 (PP-OCRv4 det + rec, Chinese) on onnxruntime-node, with the
+ * page straightened and its table rulings found first. Models load on the first page and are
+ * shared by every engine of the process; `recognize` may be called for several pages at once.
+ */
+export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEngine {
+  const threads = options.threads ?? 1;
+  const maxSide = options.detectionMaxSide ?? 2240;
+  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+
+  async function recognize(image: OcrImage, ocrOptions: OcrOptions = {}): Promise<PositionedPage> {
+    const signal = ocrOptions.signal;
+    signal?.throwIfAborted();
+    const page = image.kind === 'encoded' ? await readImageFile(image.bytes, { maxPixels }) : await rawPage(image, maxPixels);
+    const models = await loadPaddleModels({ threads });
+    signal?.throwIfAborted();
+    const rulings = findRulings(page);
+    const clean: GrayImage = { ...page, data: eraseRulings(page, rulings, Math.max(2, page.width / 600)) };
+    const boxes = (await detectText(models.detection, clean, { maxSide })).flatMap((box) => splitAtRulings(box, rulings));
+    signal?.throwIfAborted();
+    const lines = await recognizeText(models.recognition, models.characters, clean, boxes);
+    const words: PositionedWord[] = lines.flatMap(wordsFromText);
+    words.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+    return { page: 1, width: page.width, height: page.height, unit: 'px', words, rulings };
+  }
+
+  async function recognizeMany(
+    images: OcrImage[],
+    manyOptions: OcrOptions & { concurrency?: number } = {},
+  ): Promise<PositionedPage[]> {
+    const results: PositionedPage[] = new Array(images.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < images.length) {
+        const index = next++;
+        const page = await recognize(images[index]!, manyOptions.signal ? { signal: manyOptions.signal } : {});
+        results[index] = { ...page, page: index + 1 };
+      }
+    };
+    const concurrency = Math.max(1, Math.min(manyOptions.concurrency ?? 2, images.length));
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return results;
+  }
+
+  return { name: 'paddleocr-v4', recognize, recognizeMany };
+}
+
+async function rawPage(image: Extract<OcrImage, { kind: 'raw' }>, maxPixels: number): Promise<GrayImage> {
+  const { width, height, channels, data } = image;
+  if (width * height > maxPixels) throw new ImageTooLargeError(width, height, maxPixels);
+  const gray = new Uint8Array(width * height);
+  for (let i = 0; i < gray.length; i++) {
+    // ITU-R 601 luma for colour input; alpha ignored
+    gray[i] =
+      channels === 1
+        ? data[i]!
+        : 0.299 * data[i * channels]! + 0.587 * data[i * channels + 1]! + 0.114 * data[i * channels + 2]!;
+  }
+  return deskewImage({ data: gray, width, height });
+}

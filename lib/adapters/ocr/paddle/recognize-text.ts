@@ -1,0 +1,125 @@
+import * as ort from 'onnxruntime-node';
+import type { Box } from '../../../model/result.ts';
+import type { GrayImage } from '../../../read/image/gray-image.ts';
+
+export interface RecognizedChar {
+  char: string;
+  /** centre of the character along the line, page pixels */
+  x: number;
+  confidence: number;
+}
+
+export interface RecognizedText {
+  box: Box;
+  text: string;
+  /** mean of the characters' confidences, 0..1 */
+  confidence: number;
+  chars: RecognizedChar[];
+}
+
+const LINE_HEIGHT = 48;
+// on CPU a batch saves nothing per column and its padding costs: one line per run
+const BATCH = 1;
+// the recogniser downsamples the width by 8: one CTC step per 8 input columns
+const STEP = 8;
+
+/**
+ * Reads the text in each box (CRNN/SVTR recogniser, greedy CTC decoding). Boxes are batched by
+ * aspect ratio so that padding stays small.
+ */
+export async function recognizeText(
+  session: ort.InferenceSession,
+  characters: string[],
+  page: GrayImage,
+  boxes: Box[],
+): Promise<RecognizedText[]> {
+  const order = boxes
+    .map((box, index) => ({ box, index, ratio: (box[2] - box[0]) / Math.max(1, box[3] - box[1]) }))
+    .sort((a, b) => a.ratio - b.ratio);
+  const results: RecognizedText[] = new Array(boxes.length);
+  for (let start = 0; start < order.length; start += BATCH) {
+    const batch = order.slice(start, start + BATCH);
+    const widths = batch.map((b) => Math.max(STEP, Math.round(LINE_HEIGHT * b.ratio)));
+    const width = Math.ceil(Math.max(...widths) / STEP) * STEP;
+    const plane = LINE_HEIGHT * width;
+    const input = new Float32Array(batch.length * 3 * plane); // 0 is the padding value after normalisation
+    batch.forEach((item, n) => {
+      const line = cropResize(page, item.box, widths[n]!, LINE_HEIGHT);
+      for (let y = 0; y < LINE_HEIGHT; y++) {
+        for (let x = 0; x < widths[n]!; x++) {
+          const v = line[y * widths[n]! + x]! / 127.5 - 1;
+          const at = n * 3 * plane + y * width + x;
+          input[at] = v;
+          input[at + plane] = v;
+          input[at + 2 * plane] = v;
+        }
+      }
+    });
+    const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, [batch.length, 3, LINE_HEIGHT, width]) };
+    const output = (await session.run(feeds))[session.outputNames[0]!]!;
+    const [, steps, classes] = output.dims as [number, number, number];
+    const probabilities = output.data as Float32Array;
+    batch.forEach((item, n) => {
+      const scale = (item.box[2] - item.box[0]) / widths[n]!;
+      const chars = decode(probabilities, n, steps, classes, characters).map((c) => ({
+        char: c.char,
+        x: item.box[0] + (c.step + 0.5) * STEP * scale,
+        confidence: c.confidence,
+      }));
+      const confidence = chars.length === 0 ? 0 : chars.reduce((s, c) => s + c.confidence, 0) / chars.length;
+      results[item.index] = { box: item.box, text: chars.map((c) => c.char).join(''), confidence, chars };
+    });
+  }
+  return results;
+}
+
+/** Greedy CTC: best class per step, repeats collapsed, blanks dropped. */
+function decode(
+  probabilities: Float32Array,
+  item: number,
+  steps: number,
+  classes: number,
+  characters: string[],
+): { char: string; step: number; confidence: number }[] {
+  const out: { char: string; step: number; confidence: number }[] = [];
+  let previous = 0;
+  for (let t = 0; t < steps; t++) {
+    const base = (item * steps + t) * classes;
+    let best = 0;
+    let bestP = -1;
+    for (let c = 0; c < classes; c++) {
+      const p = probabilities[base + c]!;
+      if (p > bestP) {
+        bestP = p;
+        best = c;
+      }
+    }
+    if (best !== 0 && best !== previous) out.push({ char: characters[best] ?? '', step: t, confidence: bestP });
+    previous = best;
+  }
+  return out;
+}
+
+/** Bilinear crop of `box` scaled to width × height. */
+function cropResize(page: GrayImage, box: Box, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  const [x0, y0, x1, y1] = box;
+  const sx = (x1 - x0) / width;
+  const sy = (y1 - y0) / height;
+  for (let y = 0; y < height; y++) {
+    const fy = Math.min(page.height - 1, Math.max(0, y0 + (y + 0.5) * sy - 0.5));
+    const iy = Math.floor(fy);
+    const iy1 = Math.min(page.height - 1, iy + 1);
+    const wy = fy - iy;
+    for (let x = 0; x < width; x++) {
+      const fx = Math.min(page.width - 1, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
+      const ix = Math.floor(fx);
+      const ix1 = Math.min(page.width - 1, ix + 1);
+      const wx = fx - ix;
+      const top = page.data[iy * page.width + ix]! * (1 - wx) + page.data[iy * page.width + ix1]! * wx;
+      const bottom = page.data[iy1 * page.width + ix]! * (1 - wx) + page.data[iy1 * page.width + ix1]! * wx;
+      out[y * width + x] = top * (1 - wy) + bottom * wy;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+import type { PositionedWord } from '../../../model/layout.ts';
+import { normalizeNumericWord } from '../../../read/image/normalize-digits.ts';
+import type { RecognizedChar, RecognizedText } from './recognize-text.ts';
+
+/**
+ * Turns a recognised text box into words: split where characters stand far apart (a table
+ * without rulings), spaces dropped at the split, numbers normalised.
+ */
+export function wordsFromText(line: RecognizedText): PositionedWord[] {
+  const [x0, y0, x1, y1] = line.box;
+  const height = y1 - y0;
+  const groups: RecognizedChar[][] = [];
+  let current: RecognizedChar[] = [];
+  for (const char of line.chars) {
+    const last = current.at(-1);
+    if (last && char.x - last.x > 2.2 * height) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(char);
+  }
+  if (current.length > 0) groups.push(current);
+  const words: PositionedWord[] = [];
+  groups.forEach((group, index) => {
+    const text = normalizeNumericWord(group.map((c) => c.char).join('').trim());
+    if (text === '') return;
+    const previous = groups[index - 1]?.at(-1);
+    const next = groups[index + 1]?.[0];
+    const left = previous ? (previous.x + group[0]!.x) / 2 : x0;
+    const right = next ? (group.at(-1)!.x + next.x) / 2 : x1;
+    const confidence = group.reduce((s, c) => s + c.confidence, 0) / group.length;
+    words.push({ text, bbox: [round(left), round(y0), round(right), round(y1)], confidence: round(confidence, 1000) });
+  });
+  return words;
+}
+
+function round(value: number, factor = 10): number {
+  return Math.round(value * factor) / factor;
+}

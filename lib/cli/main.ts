@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { parseConfig, type Config } from '../config.ts';
+import { UsageError } from './collect-inputs.ts';
+import { HELP } from './help.ts';
+import { runProcess } from './process-command.ts';
+
+/** `gouji` entry: parses flags, wires the engines and runs a command. Returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    process.stdout.write(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  try {
+    if (command === 'process') return await processCommand(rest);
+    if (command === 'enqueue') return await enqueueCommand(rest);
+    throw new UsageError(`未知命令“${command}”`);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`gouji: ${(error as Error).message}\n运行 gouji --help 查看用法。\n`);
+      return 2;
+    }
+    process.stderr.write(`gouji: 运行失败：${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}
+
+async function processCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      ocr: { type: 'string', default: 'local' },
+      'max-pages': { type: 'string' },
+      'max-mb': { type: 'string' },
+      timeout: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!values.out) throw new UsageError('缺少 --out <输出文件夹>');
+  if (positionals.length === 0) throw new UsageError('缺少要处理的文件或文件夹');
+  if (values.ocr !== 'local' && values.ocr !== 'none') throw new UsageError('--ocr 只能是 local 或 none');
+  const config = flagsToConfig({
+    ocrEngine: values.ocr,
+    maxPages: values['max-pages'],
+    maxBytes: values['max-mb'] === undefined ? undefined : Number(values['max-mb']) * 1024 * 1024,
+    timeoutMs: values.timeout === undefined ? undefined : Number(values.timeout) * 1000,
+  });
+  const ocr = config.ocrEngine === 'local' ? await localOcr(config) : undefined;
+  await runProcess(
+    { paths: positionals, out: values.out, config, force: values.force, quiet: values.quiet, ...(ocr ? { ocr } : {}) },
+    (line) => process.stderr.write(`${line}\n`),
+  );
+  return 0;
+}
+
+function flagsToConfig(raw: Record<string, unknown>): Config {
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  try {
+    return parseConfig(defined);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The local engine loads its models lazily, on the first scanned page. */
+async function localOcr(config: Config) {
+  const { createLocalOcrEngine } = await import('../adapters/ocr/paddle/local-ocr-engine.ts');
+  return createLocalOcrEngine({ maxPixels: config.maxPixels });
+}
+
+async function enqueueCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'queue-url': { type: 'string' },
+      region: { type: 'string' },
+      endpoint: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const target = positionals[0];
+  const match = target ? /^s3:\/\/([^/]+)\/?(.*)$/.exec(target) : null;
+  if (!match) throw new UsageError('需要 s3://<bucket>/<prefix>');
+  if (!values['queue-url']) throw new UsageError('缺少 --queue-url <SQS 队列 URL>');
+  const { runEnqueue } = await import('../enqueue.ts');
+  const sent = await runEnqueue({
+    bucket: match[1]!,
+    prefix: match[2] ?? '',
+    queueUrl: values['queue-url'],
+    ...(values.region ? { region: values.region } : {}),
+    ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+    log: (line: string) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`已发送 ${sent.sent} 条，跳过 ${sent.skipped} 条（结果已是最新）\n`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('lib/cli/main.ts')) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

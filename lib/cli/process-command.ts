@@ -1,0 +1,72 @@
+import { FsDocumentStore } from '../adapters/fs-document-store.ts';
+import type { Config } from '../config.ts';
+import { ResultSchema, type Result } from '../model/result.ts';
+import type { OcrEngine } from '../ports/ocr-engine.ts';
+import { htmlKeyOf, jsonKeyOf, processStoredDocument } from '../process-stored-document.ts';
+import { renderIndexHtml, renderSummaryCsv, summaryRowFromResult, type SummaryRow } from '../render/outputs.ts';
+import { collectInputs, outputStem } from './collect-inputs.ts';
+import { printSummaryTable } from './summary-table.ts';
+
+export interface ProcessCommand {
+  paths: string[];
+  out: string;
+  config: Config;
+  ocr?: OcrEngine;
+  force: boolean;
+  quiet: boolean;
+}
+
+export interface BatchEntry {
+  file: string;
+  result: Result;
+  skipped: boolean;
+}
+
+/**
+ * `gouji process`: every input through the same use case the Lambda runs, results under `--out`
+ * mirroring the input folders, then summary.csv and index.html for the batch. A document that
+ * cannot be read is a result; only a failure to write the outputs stops the batch.
+ */
+export async function runProcess(command: ProcessCommand, log: (line: string) => void): Promise<BatchEntry[]> {
+  const inputs = await collectInputs(command.paths, command.out);
+  const target = new FsDocumentStore(command.out);
+  const entries: BatchEntry[] = [];
+  const rows: SummaryRow[] = [];
+  const started = Date.now();
+  const stems = new Set<string>();
+  for (const [index, input] of inputs.entries()) {
+    let stem = outputStem(input.key);
+    // two inputs named a.pdf and a.docx in one folder would share a.json: keep both
+    if (stems.has(stem)) stem = `${stem}.${input.key.slice(input.key.lastIndexOf('.') + 1)}`;
+    stems.add(stem);
+    const fileStarted = Date.now();
+    const outcome = await processStoredDocument(new FsDocumentStore(input.root), input.key, {
+      outputKey: stem,
+      outputStore: target,
+      config: command.config,
+      force: command.force,
+      ...(command.ocr ? { ocr: command.ocr } : {}),
+    });
+    let result: Result;
+    let skipped = false;
+    if (outcome.outcome === 'written') result = outcome.result;
+    else if (outcome.outcome === 'current') {
+      const existing = await target.get(outcome.jsonKey, { maxBytes: 64 * 1024 * 1024 });
+      result = ResultSchema.parse(JSON.parse(new TextDecoder().decode(existing.bytes)));
+      skipped = true;
+    } else throw new Error(`unexpected outcome ${outcome.outcome} for ${input.display}`);
+    entries.push({ file: input.display, result, skipped });
+    rows.push(summaryRowFromResult(result, { file: input.display, json: jsonKeyOf(stem), html: htmlKeyOf(stem) }));
+    if (!command.quiet) {
+      const seconds = ((Date.now() - fileStarted) / 1000).toFixed(1);
+      const eta = inputs.length > 1 ? ` · 总用时 ${((Date.now() - started) / 1000).toFixed(0)}s` : '';
+      log(`[${index + 1}/${inputs.length}] ${input.display} → ${result.status}${skipped ? '（已是最新，跳过）' : ` (${seconds}s)`}${eta}`);
+    }
+  }
+  if (inputs.length > 0) {
+    await target.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
+    await target.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
+  }
+  if (!command.quiet) printSummaryTable(entries, target.root);
+  return entries;
+}

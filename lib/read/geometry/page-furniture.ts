@@ -1,0 +1,39 @@
+import type { GeoWord } from './geo-word.ts';
+import { textLines, textOf } from './text-join.ts';
+
+/** Page numbers as printed: “- 3 -”, “—3—”, “3”, “第3页”, “第 3 页 共 6 页”, “3/6”. */
+const PAGE_NUMBER = /^([-—–－\s]*[0-9０-９]+[-—–－\s]*|第\s*[0-9０-９]+\s*页(\s*[,，]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*[/／]\s*[0-9０-９]+)$/u;
+
+/** How far into the page, from the top or the bottom, headers and footers sit. */
+const MARGIN = 0.09;
+
+interface PageWords {
+  words: GeoWord[];
+  height: number;
+}
+
+/**
+ * Removes page numbers and running headers/footers: lines in the top or bottom margin that are a
+ * page number, or whose text (digits aside) repeats in the margins of several pages.
+ */
+export function dropPageFurniture(pages: readonly PageWords[]): GeoWord[][] {
+  const marginLines = pages.map((page) =>
+    textLines(page.words)
+      .filter((line) => {
+        const y0 = Math.min(...line.map((w) => w.box[1]));
+        const y1 = Math.max(...line.map((w) => w.box[3]));
+        return y1 < page.height * MARGIN || y0 > page.height * (1 - MARGIN);
+      })
+      .map((line) => ({ line, key: textOf(line).replace(/[0-9０-９]+/gu, '#') })),
+  );
+  const seen = new Map<string, number>();
+  for (const lines of marginLines) for (const key of new Set(lines.map((l) => l.key))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const repeatedAt = Math.max(2, Math.ceil(pages.length / 2));
+  return pages.map((page, i) => {
+    const drop = new Set<GeoWord>();
+    for (const { line, key } of marginLines[i] ?? []) {
+      if (PAGE_NUMBER.test(textOf(line)) || (pages.length >= 2 && (seen.get(key) ?? 0) >= repeatedAt)) for (const w of line) drop.add(w);
+    }
+    return page.words.filter((w) => !drop.has(w));
+  });
+}

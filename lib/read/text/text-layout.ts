@@ -1,0 +1,93 @@
+import type { Layout, LayoutLine } from '../../model/layout.ts';
+import { isNumberish } from '../../tables/parse-number.ts';
+
+/**
+ * Plain text copied from a report comes in three styles, each turned into lines of cells:
+ * - tabs: a Word/PDF page copied as text, one row per line, cells separated by tabs;
+ * - cells: a web table copied as text, one cell per line after a tab, rows separated by blank
+ *   lines, a cell's second line without the tab (“\t商业” / “企业”);
+ * - spaces: `pdftotext -layout` output, cells separated by runs of spaces.
+ */
+export function layoutFromText(text: string): Layout {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const style = detectStyle(lines);
+  if (style === 'cells') return { lines: cellsStyle(lines) };
+  if (style === 'tabs') return { lines: lines.map(tabsLine).filter((l): l is LayoutLine => l !== null) };
+  return { lines: lines.map(spacesLine).filter((l): l is LayoutLine => l !== null) };
+}
+
+type Style = 'tabs' | 'cells' | 'spaces';
+
+function detectStyle(lines: string[]): Style {
+  let oneLeadingTab = 0;
+  let manyTabs = 0;
+  for (const line of lines) {
+    const tabs = line.split('\t').length - 1;
+    if (tabs === 1 && line.startsWith('\t')) oneLeadingTab++;
+    else if (tabs >= 2) manyTabs++;
+  }
+  if (oneLeadingTab + manyTabs < 5) return 'spaces';
+  return oneLeadingTab > manyTabs ? 'cells' : 'tabs';
+}
+
+function cell(text: string) {
+  return { text: text.trim() };
+}
+
+function tabsLine(line: string): LayoutLine | null {
+  // a line of tabs alone is a row of blank cells (table 4 printed blank), not an empty line
+  if (line.trim() === '' && !line.includes('\t')) return null;
+  return { cells: line.split('\t').map(cell) };
+}
+
+function cellsStyle(lines: string[]): LayoutLine[] {
+  const out: LayoutLine[] = [];
+  let row: string[] | null = null;
+  const flush = () => {
+    if (row && row.length > 0) out.push({ cells: row.map(cell) });
+    row = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' && !line.includes('\t')) {
+      flush();
+      continue;
+    }
+    if (line.startsWith('\t')) {
+      row ??= [];
+      row.push(line.slice(1).replace(/\t/g, ' '));
+      continue;
+    }
+    // A line without the leading tab: the second line of the previous cell, or (at the start of
+    // a row) a paragraph or the first cell of a row whose leading cells were lost in the copy.
+    if (row && row.length > 0) {
+      row[row.length - 1] += line;
+      continue;
+    }
+    const next = lines[i + 1];
+    if (next !== undefined && next.startsWith('\t')) {
+      row = [line];
+    } else {
+      out.push({ cells: [cell(line)] });
+    }
+  }
+  flush();
+  return out;
+}
+
+function spacesLine(line: string): LayoutLine | null {
+  if (line.trim() === '') return null;
+  const parts = line.trim().split(/\s{2,}|\t/);
+  const cells: string[] = [];
+  for (const part of parts) {
+    // "0 0 1" inside one run: numbers separated by single spaces are separate cells
+    const words = part.split(' ');
+    if (words.length > 1 && words.every((w) => isNumberish(w))) cells.push(...words);
+    else if (words.length > 1 && isNumberish(words[words.length - 1]!) && !isNumberish(words[0]!)) {
+      const tail: string[] = [];
+      while (words.length > 1 && isNumberish(words[words.length - 1]!)) tail.unshift(words.pop()!);
+      cells.push(words.join(' '), ...tail);
+    } else cells.push(part);
+  }
+  return { cells: cells.map(cell) };
+}

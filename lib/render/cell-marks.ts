@@ -1,0 +1,49 @@
+import type { Finding, Result, Severity } from '../model/result.ts';
+
+/** Confidence below which an OCR'd value is marked for a second look. */
+export const LOW_CONFIDENCE = 0.8;
+
+export interface CellMark {
+  /** the worst severity of a finding naming the cell */
+  severity?: Severity;
+  /** named in a finding's suspectCells: probably misread */
+  suspect: boolean;
+  /** OCR confidence below LOW_CONFIDENCE */
+  lowConfidence: boolean;
+  /** tooltip lines, plain text */
+  notes: string[];
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+const SEVERITY_WORD: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+function names(list: readonly string[] | undefined, path: string): boolean {
+  // a finding may name a whole row or table (`applications.newlyReceived`)
+  return (list ?? []).some((cell) => cell === path || path.startsWith(`${cell}.`));
+}
+
+/** How the report should mark each cell, from the result's findings and cell sources. */
+export function cellMarker(result: Result): (path: string) => CellMark {
+  return (path) => {
+    const mark: CellMark = { suspect: false, lowConfidence: false, notes: [] };
+    for (const finding of result.findings as Finding[]) {
+      if (names(finding.cells, path)) {
+        if (!mark.severity || RANK[finding.severity] > RANK[mark.severity]) mark.severity = finding.severity;
+        mark.notes.push(`${SEVERITY_WORD[finding.severity]}：${finding.message}（${finding.rule}）`);
+      }
+      if (names(finding.suspectCells, path)) {
+        mark.suspect = true;
+        mark.notes.push(`可能误读：${finding.message}`);
+      }
+    }
+    const source = result.cells[path];
+    if (source?.confidence !== undefined && source.confidence < LOW_CONFIDENCE) {
+      mark.lowConfidence = true;
+      mark.notes.push(`OCR 置信度 ${source.confidence.toFixed(2)}，识别文字“${source.text}”`);
+    }
+    if (source?.page !== undefined) mark.notes.push(`第 ${source.page} 页`);
+    return mark;
+  };
+}
+
+export { SEVERITY_WORD };

@@ -1,0 +1,35 @@
+import type { CellSource, Finding, Status } from '../model/result.ts';
+import type { FormatVersion } from '../model/form.ts';
+import type { Tables } from '../model/tables.ts';
+import { applicationsBalance, applicationsResultTotal, applicationsRowTotal } from './applications.ts';
+import { narrativeMismatch } from './narrative.ts';
+import { lowConfidence, markSuspects } from './ocr-confidence.ts';
+import { reviewLitigationTotal } from './review-litigation.ts';
+
+export interface ValidationInput {
+  tables: Tables;
+  format: FormatVersion;
+  overview: string;
+  cells: Record<string, CellSource>;
+  ocrConfidenceThreshold: number;
+}
+
+/** Every 勾稽 rule that one report can be checked against on its own. Pure. */
+export function validateTables(input: ValidationInput): Finding[] {
+  const { tables, format } = input;
+  const findings = [
+    ...applicationsBalance(tables),
+    ...applicationsResultTotal(tables, format),
+    ...applicationsRowTotal(tables, format),
+    ...reviewLitigationTotal(tables),
+    ...narrativeMismatch(input.overview, tables),
+    ...lowConfidence(input.cells, input.ocrConfidenceThreshold),
+  ];
+  return markSuspects(findings, input.cells);
+}
+
+/** valid: no error; invalid: some error; unreadable: no table found at all. */
+export function statusOf(tables: Tables, findings: Finding[]): Status {
+  if (!tables.proactive && !tables.applications && !tables.reviewLitigation) return 'unreadable';
+  return findings.some((f) => f.severity === 'error') ? 'invalid' : 'valid';
+}

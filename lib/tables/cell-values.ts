@@ -1,0 +1,62 @@
+import type { LayoutCell } from '../model/layout.ts';
+import type { CellSource, Finding } from '../model/result.ts';
+import { DECIMAL_COLUMNS, SIGNED_COLUMNS } from '../model/form.ts';
+import { parseCell } from './parse-number.ts';
+
+/** Collects values, their sources and the value.* findings while a table is built. */
+export class CellReader {
+  readonly cells: Record<string, CellSource> = {};
+  readonly blank: string[] = [];
+  readonly findings: Finding[] = [];
+
+  /** Reads one printed cell under its dotted path; null (with a finding) when it is no valid figure. */
+  read(path: string, cell: LayoutCell | undefined, column: string): number | null {
+    if (!cell) return null;
+    const ocr = cell.confidence !== undefined;
+    if (cell.bbox || ocr) {
+      const source: CellSource = { text: cell.text };
+      if (cell.page !== undefined) source.page = cell.page;
+      if (cell.bbox) source.bbox = cell.bbox;
+      if (cell.confidence !== undefined) source.confidence = round(cell.confidence);
+      this.cells[path] = source;
+    }
+    const parsed = parseCell(cell.text, ocr);
+    if (parsed.kind === 'blank') {
+      this.blank.push(path);
+      return 0;
+    }
+    if (parsed.kind === 'text') {
+      this.findings.push({
+        rule: 'value.notANumber',
+        severity: 'error',
+        message: `单元格内容“${cell.text}”不是数字`,
+        cells: [path],
+      });
+      return null;
+    }
+    const { value } = parsed;
+    if (value < 0 && !SIGNED_COLUMNS.has(column)) {
+      this.findings.push({
+        rule: 'value.negative',
+        severity: 'error',
+        message: `单元格数值${value}为负数，应为非负整数`,
+        cells: [path],
+      });
+      return null;
+    }
+    if (!Number.isInteger(value) && !DECIMAL_COLUMNS.has(column)) {
+      this.findings.push({
+        rule: 'value.notInteger',
+        severity: 'error',
+        message: `单元格数值${value}不是整数`,
+        cells: [path],
+      });
+      return null;
+    }
+    return value;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

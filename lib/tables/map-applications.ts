@@ -1,0 +1,118 @@
+import type { LayoutCell, LayoutLine } from '../model/layout.ts';
+import { APPLICATION_GROUPS, APPLICATION_ROWS, type FormatVersion, type RowDef } from '../model/form.ts';
+import { align } from './align.ts';
+import { fillByPosition } from './columns-by-position.ts';
+import { containment, normalizeLabel } from './normalize.ts';
+import { parseCell } from './parse-number.ts';
+import { fitValues, toValueRow, type ValueRow } from './value-row.ts';
+
+export interface MappedRows {
+  /** form row id → its cells (7 for table 3), or null when the row was not found */
+  rows: Map<string, LayoutCell[] | null>;
+  /** printed label of each mapped form row */
+  labels: Map<string, string>;
+  /** line index of each mapped form row */
+  lines: Map<string, number>;
+  /** line indices of rows the publisher added (subtotals) that were left out */
+  extraRows: { line: number; label: string }[];
+  /** alignment quality: higher is a better fit of this format */
+  score: number;
+}
+
+const BASE = 0.5;
+const SKIP_FORM = -0.6;
+const SKIP_DATA = -0.3;
+const SUBTOTAL_BONUS = 0.9;
+const WIDTH = 7;
+
+/** Maps the value rows of table 3's region to the rows of the given format. */
+export function mapApplications(lines: LayoutLine[], start: number, end: number, format: FormatVersion): MappedRows {
+  const form = APPLICATION_ROWS[format];
+  const rows: ValueRow[] = [];
+  const contexts: string[] = [];
+  let pending = '';
+  for (let i = start; i < end; i++) {
+    const row = toValueRow(lines[i]!, i);
+    if (!row || row.values.length === 0 || (row.numbers === 0 && (row.label === '' || row.values.length < 5))) {
+      pending += normalizeLabel(lines[i]!.cells.map((c) => c.text).join(''));
+      continue;
+    }
+    rows.push(row);
+    contexts.push(pending.slice(-40) + row.label);
+    pending = '';
+  }
+  fillByPosition(rows, WIDTH);
+  const fitted = rows.map((r) => fitValues(r.values, WIDTH, r.ocr, true));
+  const vectors = fitted.map((cells, i) => (cells ? cells.map((c) => num(c, rows[i]!.ocr)) : null));
+  const groupSizes = APPLICATION_GROUPS[format].map((g) => form.filter((r) => r.id.startsWith(g.prefix)).length);
+
+  const result = align(rows.length, form.length, {
+    match(i, j) {
+      if (!fitted[i]) return null;
+      // a row printed all blank counts only by its label
+      const base = rows[i]!.numbers === 0 ? 0 : BASE;
+      return base + labelScore(contexts[i]!, rows[i]!.label, form[j]!);
+    },
+    skipData(i) {
+      return SKIP_DATA + (isSubtotal(i) ? SUBTOTAL_BONUS : 0);
+    },
+    skipForm() {
+      return SKIP_FORM;
+    },
+  });
+
+  function isSubtotal(i: number): boolean {
+    const own = rows[i]!.label;
+    const groupLabel = APPLICATION_GROUPS[format].some((g) => containment(normalizeLabel(g.label), own) >= 0.75);
+    if (groupLabel && !/\d\./.test(own)) return true;
+    const v = vectors[i];
+    if (!v || v.every((x) => x === 0)) return false;
+    return groupSizes.some((k) => {
+      if (i + k >= rows.length) return false;
+      const sum = new Array<number>(WIDTH).fill(0);
+      for (let m = 1; m <= k; m++) {
+        const next = vectors[i + m];
+        if (!next) return false;
+        next.forEach((x, c) => (sum[c]! += x));
+      }
+      return sum.every((x, c) => x === v[c]);
+    });
+  }
+
+  const mapped = new Map<string, LayoutCell[] | null>();
+  const labels = new Map<string, string>();
+  const lineOf = new Map<string, number>();
+  form.forEach((def, j) => {
+    const i = result.pairs.get(j);
+    mapped.set(def.id, i === undefined ? null : fitted[i]!);
+    if (i !== undefined) {
+      labels.set(def.id, rows[i]!.rawLabel);
+      lineOf.set(def.id, rows[i]!.line);
+    }
+  });
+  return {
+    rows: mapped,
+    labels,
+    lines: lineOf,
+    extraRows: result.skippedData.map((i) => ({ line: rows[i]!.line, label: rows[i]!.rawLabel })),
+    score: result.score,
+  };
+}
+
+function num(cell: LayoutCell, ocr: boolean): number {
+  const p = parseCell(cell.text, ocr);
+  return p.kind === 'number' ? p.value : 0;
+}
+
+/** 0..1: how well a printed row label (with the text just above it) matches a form row. */
+export function labelScore(context: string, own: string, def: RowDef): number {
+  const variants = [def.label, ...(def.variants ?? [])].map(normalizeLabel);
+  const full = normalizeLabel((def.group ?? '') + def.label);
+  let best = 0;
+  for (const v of variants) {
+    const forward = containment(v, context);
+    const backward = own.length >= 2 ? containment(own, full + variants.join('')) : forward;
+    best = Math.max(best, 0.75 * forward + 0.25 * backward);
+  }
+  return best;
+}

@@ -1,0 +1,44 @@
+import type { LayoutCell, LayoutLine } from '../model/layout.ts';
+import { PROACTIVE_ROWS, type FormatVersion } from '../model/form.ts';
+import { align } from './align.ts';
+import { containment, normalizeLabel } from './normalize.ts';
+import { fitValues, toValueRow, type ValueRow } from './value-row.ts';
+
+export interface MappedProactive {
+  rows: Map<string, LayoutCell[] | null>;
+  score: number;
+}
+
+/** Maps table 2's value rows (1–3 numbers each) to the form rows of the format. */
+export function mapProactive(lines: LayoutLine[], start: number, end: number, format: FormatVersion): MappedProactive {
+  const form = PROACTIVE_ROWS[format];
+  const rows: ValueRow[] = [];
+  for (let i = start; i < end; i++) {
+    const row = toValueRow(lines[i]!, i);
+    if (!row || row.values.length === 0) continue;
+    if (row.numbers === 0 && !form.some((f) => containment(normalizeLabel(f.label), row.label) >= 0.99)) continue;
+    if (row.values.length > 6) continue; // a table-3 row strayed into the region
+    rows.push(row);
+  }
+  const result = align(rows.length, form.length, {
+    match(i, j) {
+      const row = rows[i]!;
+      const def = form[j]!;
+      if (!fitValues(row.values, def.columns.length, row.ocr, false)) return null;
+      const label = normalizeLabel(def.label);
+      // 规章 must not match 行政规范性文件 by its last characters, nor 规范性文件 the 2021 label
+      const exact = row.label.endsWith(label) || row.label === label ? 1 : containment(label, row.label);
+      const shape = row.values.length === def.columns.length ? 0.2 : 0;
+      return 0.5 + exact + shape;
+    },
+    skipData: () => -0.3,
+    skipForm: () => -0.6,
+  });
+  const mapped = new Map<string, LayoutCell[] | null>();
+  form.forEach((def, j) => {
+    const i = result.pairs.get(j);
+    const row = i === undefined ? undefined : rows[i];
+    mapped.set(def.id, row ? fitValues(row.values, def.columns.length, row.ocr, false) : null);
+  });
+  return { rows: mapped, score: result.score };
+}

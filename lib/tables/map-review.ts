@@ -1,0 +1,50 @@
+import type { LayoutCell, LayoutLine } from '../model/layout.ts';
+import { REVIEW_COLUMNS } from '../model/form.ts';
+import { normalizeText } from './normalize.ts';
+import { fitValues, lineText, toValueRow } from './value-row.ts';
+
+const COUNT = 15;
+
+/** Table 4: one row of 15 numbers, or its numbers spread over a few rows, or “结果维持 88 | …” lines. */
+export function mapReview(lines: LayoutLine[], start: number, end: number): LayoutCell[] | null {
+  const rows = [];
+  for (let i = start; i < end; i++) {
+    const row = toValueRow(lines[i]!, i);
+    // a row of 15 blank cells is table 4 printed all blank
+    if (row && (row.numbers > 0 || row.values.length >= COUNT)) rows.push(row);
+  }
+  for (const row of rows) {
+    if (row.values.length >= COUNT) {
+      const cells = fitValues(row.values, COUNT, row.ocr, false);
+      if (cells) return cells;
+    }
+  }
+  // numbers spread over consecutive rows (a wrapped table, or one row per group)
+  for (let first = 0; first < rows.length; first++) {
+    const cells: LayoutCell[] = [];
+    for (let k = first; k < rows.length && cells.length < COUNT; k++) cells.push(...rows[k]!.values);
+    if (cells.length === COUNT && rows[first]!.values.length % 5 === 0) return cells;
+  }
+  return keyValues(lines, start, end);
+}
+
+const GROUP_KEYS: [number, string][] = [
+  [1, '直接起诉'],
+  [2, '复议后起诉'],
+  [0, '行政复议'],
+];
+
+/** Lines like “行政复议: 结果维持 88 | 结果纠正 18 | … | 总计 170”. */
+function keyValues(lines: LayoutLine[], start: number, end: number): LayoutCell[] | null {
+  const cells: (LayoutCell | null)[] = new Array(COUNT).fill(null);
+  for (let i = start; i < end; i++) {
+    const text = normalizeText(lineText(lines[i]!));
+    const group = GROUP_KEYS.find(([, key]) => text.includes(key))?.[0];
+    if (group === undefined) continue;
+    REVIEW_COLUMNS.forEach((col, c) => {
+      const m = new RegExp(`${col.label}[:：]?(\\d+)`).exec(text);
+      if (m) cells[group * 5 + c] = { text: m[1]! };
+    });
+  }
+  return cells.every((c) => c !== null) ? (cells as LayoutCell[]) : null;
+}

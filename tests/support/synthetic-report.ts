@@ -1,0 +1,118 @@
+/**
+ * Renders a report from table values in the layouts agencies publish (text copied from Word/PDF
+ * with tabs, a web table copied one cell per line, an HTML page), for property tests.
+ */
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type FormatVersion } from '../../lib/model/form.ts';
+
+export type Values = Record<string, number>;
+export type TextLayout = 'tabs' | 'cells' | 'html';
+
+export interface SyntheticReport {
+  format: FormatVersion;
+  agency: string;
+  year: number;
+  /** flat dotted path (as in the result's tables) → value */
+  values: Values;
+}
+
+export function proactivePaths(format: FormatVersion): string[] {
+  return PROACTIVE_ROWS[format].flatMap((r) => r.columns.map((c) => `proactive.${r.id}.${c.id}`));
+}
+export function applicationPaths(format: FormatVersion): string[] {
+  return APPLICATION_ROWS[format].flatMap((r) => APPLICANT_COLUMNS.map((c) => `applications.${r.id}.${c.id}`));
+}
+export function reviewPaths(): string[] {
+  return REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewLitigation.${g.id}.${c.id}`));
+}
+
+/** Lays the report out as rows of cells (label cells then value cells), like the printed form. */
+function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: string[][]; t4: string[][] } {
+  const v = (path: string) => String(report.values[path] ?? 0);
+  const t2: string[][] = [];
+  let block = '';
+  for (const row of PROACTIVE_ROWS[report.format]) {
+    if (row.block !== block) {
+      block = row.block;
+      t2.push([row.block]);
+      t2.push(['信息内容', ...row.columns.map((c) => c.label)]);
+    }
+    t2.push([row.label, ...row.columns.map((c) => v(`proactive.${row.id}.${c.id}`))]);
+  }
+  const t3: string[][] = [
+    ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况'],
+    ['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'],
+    ['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
+  ];
+  let group = '';
+  for (const row of APPLICATION_ROWS[report.format]) {
+    let labels: string[];
+    if (!row.id.startsWith('results.')) labels = [row.label, '', ''];
+    else if (row.group?.startsWith('三')) labels = [row.group, row.label, ''];
+    else if (row.group) labels = ['', row.group === group ? '' : row.group, row.label];
+    else labels = ['', row.label, ''];
+    group = row.group ?? '';
+    t3.push([...labels, ...APPLICANT_COLUMNS.map((c) => v(`applications.${row.id}.${c.id}`))]);
+  }
+  const t4: string[][] = [
+    ['行政复议', '', '', '', '', '行政诉讼'],
+    ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉'],
+    reviewPaths().map(v),
+  ];
+  return { title: [`${report.agency}${report.year}年政府信息公开工作年度报告`], t2, t3, t4 };
+}
+
+export function renderText(report: SyntheticReport, layout: TextLayout): string {
+  const { title, t2, t3, t4 } = rows(report);
+  const received = report.values['applications.newlyReceived.total'] ?? 0;
+  const overview = ['一、总体情况', `本年度，我单位共收到政府信息公开申请${received}件，均已按时答复。`];
+  const sections: [string, string[][]][] = [
+    ['二、主动公开政府信息情况', t2],
+    ['三、收到和处理政府信息公开申请情况', t3],
+    ['四、政府信息公开行政复议、行政诉讼情况', t4],
+  ];
+  const tail = ['五、存在的主要问题及改进情况', '信息公开工作仍有不足。', '六、其他需要报告的事项', '无。'];
+  if (layout === 'html') {
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const table = (t: string[][]) => `<table border="1">${t.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title[0]!)}</title></head><body><h1>${esc(title[0]!)}</h1>${overview.map((p) => `<p>${esc(p)}</p>`).join('')}${sections.map(([h, t]) => `<h2>${h}</h2>${table(t)}`).join('')}${tail.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
+  }
+  const out: string[] = [...title, '', ...overview, ''];
+  for (const [heading, table] of sections) {
+    out.push(heading);
+    for (const row of table) {
+      if (layout === 'tabs') out.push(row.join('\t'));
+      else {
+        out.push(...row.map((c) => `\t${c}`), '');
+      }
+    }
+    out.push('');
+  }
+  out.push(...tail);
+  return out.join('\n');
+}
+
+/** Sets the totals so that every rule holds: row totals, （七）总计, the balance, table 4 totals. */
+export function makeConsistent(format: FormatVersion, raw: Values): Values {
+  const values: Values = { ...raw };
+  const parts = APPLICANT_COLUMNS.filter((c) => c.id !== 'total').map((c) => c.id);
+  const items = APPLICATION_ROWS[format].map((r) => r.id).filter((id) => id.startsWith('results.') && id !== 'results.total');
+  for (const col of parts) {
+    values[`applications.results.total.${col}`] = items.reduce((s, id) => s + (values[`applications.${id}.${col}`] ?? 0), 0);
+    const inflow = (values[`applications.newlyReceived.${col}`] ?? 0) + (values[`applications.carriedOver.${col}`] ?? 0);
+    const handled = values[`applications.results.total.${col}`]!;
+    // carried forward balances the column; raise new applications when it would go negative
+    if (inflow < handled) values[`applications.newlyReceived.${col}`] = (values[`applications.newlyReceived.${col}`] ?? 0) + handled - inflow;
+    values[`applications.carriedForward.${col}`] =
+      (values[`applications.newlyReceived.${col}`] ?? 0) + (values[`applications.carriedOver.${col}`] ?? 0) - handled;
+  }
+  for (const row of APPLICATION_ROWS[format]) {
+    values[`applications.${row.id}.total`] = parts.reduce((s, c) => s + (values[`applications.${row.id}.${c}`] ?? 0), 0);
+  }
+  for (const g of REVIEW_GROUPS) {
+    values[`reviewLitigation.${g.id}.total`] = ['upheld', 'corrected', 'other', 'pending'].reduce(
+      (s, c) => s + (values[`reviewLitigation.${g.id}.${c}`] ?? 0),
+      0,
+    );
+  }
+  return values;
+}
