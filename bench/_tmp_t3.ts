@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { readImageFile } from '../lib/read/image/read-image-file.ts';
 import { findBands } from '../lib/read/image/find-rulings.ts';
-const p = await readImageFile(readFileSync('/tmp/ocr/h002-000.jpg'));
+const p = await readImageFile(readFileSync('/work/shared/samples/generated/png/h008.png'));
 const ink = new Uint8Array(p.width * p.height);
 for (let i = 0; i < ink.length; i++) ink[i] = p.data[i]! <= 210 ? 1 : 0;
-const v = findBands(ink, p.width, p.height, 55, 1000, true);
-console.log(v.filter(b => b.first > 1000 && b.first < 1200));
-const h = findBands(ink, p.width, p.height, 55, 1000, false);
-console.log(h.filter(b => (b.first > 1280 && b.first < 1320) || (b.first > 1540 && b.first < 1570)));
+const v = findBands(ink, p.width, p.height, 36, 1000, true);
+console.log(v.filter(b => b.first > 1000 && b.first < 1140 && b.to > 1500));
+const h = findBands(ink, p.width, p.height, 36, 1000, false);
+console.log(h.filter(b => b.first > 1530 && b.first < 1720));

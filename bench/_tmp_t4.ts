@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readImageFile } from '../lib/read/image/read-image-file.ts';
 import { findRulings } from '../lib/read/image/find-rulings.ts';
-import { loadPaddleModels } from '../lib/adapters/ocr/paddle/paddle-models.ts';
-import { detectText } from '../lib/adapters/ocr/paddle/detect-text.ts';
-import { eraseRulings } from '../lib/adapters/ocr/paddle/split-at-rulings.ts';
-import sharp from 'sharp';
 const p = await readImageFile(readFileSync('/work/shared/samples/generated/png/h008.png'));
 const r = findRulings(p);
-console.log(r.filter(s => s[3] > 1400 && s[1] < 1550).map(s => s.join(',')).join('\n'));
-const m = await loadPaddleModels();
-const clean = { ...p, data: eraseRulings(p, r, 3) };
-const boxes = await detectText(m.detection, clean, { maxSide: 1280 });
-console.log(boxes.filter(b => b[1] > 1440 && b[1] < 1500).map(b => b.map(Math.round).join(',')));
-await sharp(clean.data, { raw: { width: p.width, height: p.height, channels: 1 } }).extract({ left: 100, top: 1440, width: 900, height: 120 }).png().toFile('/tmp/ocr/v4.png');
+console.log(p.width, r.filter(s => s[0] === s[2]).map(s => s.join(',')).join('\n'));

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createLocalOcrEngine } from '../lib/adapters/ocr/paddle/local-ocr-engine.ts';
 import type { PositionedPage } from '../lib/model/layout.ts';
 import type { OcrImage } from '../lib/ports/ocr-engine.ts';
+import { GENERATED, scanPages, truthTableNumbers } from '../tests/ocr/scan-images.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,35 +18,12 @@ const { values } = parseArgs({
     words: { type: 'boolean', default: false },
   },
 });
-const samples = join(import.meta.dirname, '../../shared/samples/generated');
+const samples = GENERATED;
 
 interface Doc {
   name: string;
   id: string;
   images: OcrImage[];
-}
-
-/** The JPEG streams of an img2pdf scan (one per page), without a PDF library. */
-function embeddedJpegs(pdf: Uint8Array): Uint8Array[] {
-  const text = Buffer.from(pdf).toString('latin1');
-  const out: Uint8Array[] = [];
-  let at = 0;
-  for (;;) {
-    const start = text.indexOf('stream', at);
-    if (start < 0) break;
-    let from = start + 'stream'.length;
-    if (text[from] === '\r') from++;
-    if (text[from] === '\n') from++;
-    const end = text.indexOf('endstream', from);
-    if (end < 0) break;
-    if (text.charCodeAt(from) === 0xff && text.charCodeAt(from + 1) === 0xd8) {
-      let stop = end;
-      while (text[stop - 1] === '\n' || text[stop - 1] === '\r') stop--;
-      out.push(pdf.subarray(from, stop));
-    }
-    at = end + 'endstream'.length;
-  }
-  return out;
 }
 
 const docs: Doc[] = [
@@ -55,7 +33,7 @@ const docs: Doc[] = [
     .map((f) => ({
       name: `scan/${f}`,
       id: f.slice(0, 4),
-      images: embeddedJpegs(readFileSync(join(samples, 'scan', f))).map((bytes): OcrImage => ({ kind: 'encoded', bytes })),
+      images: scanPages(f.slice(0, 4)).map((bytes): OcrImage => ({ kind: 'encoded', bytes })),
     })),
   ...readdirSync(join(samples, 'png'))
     .filter((f) => f.endsWith('.png'))
@@ -66,19 +44,6 @@ const docs: Doc[] = [
       images: [{ kind: 'encoded', bytes: readFileSync(join(samples, 'png', f)) } as OcrImage],
     })),
 ].slice(0, values.limit ? Number(values.limit) : undefined);
-
-/** Every number of tables 3 and 4 in a truth file. */
-function truthNumbers(id: string): number[] {
-  const truth = JSON.parse(readFileSync(join(samples, 'truth', `${id}.json`), 'utf8'));
-  const out: number[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === 'number') out.push(v);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(truth.tables.applications);
-  walk(truth.tables.reviewLitigation);
-  return out;
-}
 
 /** Numeric words from the heading of table 3 (三、收到…) to the end of table 4 (五、…). */
 function tableNumbers(pages: PositionedPage[]): number[] {
@@ -129,7 +94,7 @@ for (const doc of docs) {
   const pages = await engine.recognizeMany(doc.images, { concurrency });
   const seconds = (performance.now() - t) / 1000;
   pagesDone += pages.length;
-  const m = matchCount(truthNumbers(doc.id), tableNumbers(pages));
+  const m = matchCount(truthTableNumbers(doc.id), tableNumbers(pages));
   totals.zero[0]! += m.zero[0];
   totals.zero[1]! += m.zero[1];
   totals.nonzero[0]! += m.nonzero[0];

@@ -44,13 +44,7 @@ export function decodeS3Key(key: string): string {
   return decodeURIComponent(key.replace(/\+/g, ' '));
 }
 
-/** Encodes a key the way S3 does in notifications (form encoding, `/` kept), for building events. */
-export function encodeS3Key(key: string): string {
-  return encodeURIComponent(key)
-    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+')
-    .replace(/%2F/g, '/');
-}
+export { encodeS3Key } from '../../lib/enqueue.ts';
 
 /**
  * Parses one SQS body: the ObjectCreated records it carries ([] for a test event or other event

@@ -46,8 +46,11 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
         extraction: { method: 'text', reader: 'text', encoding: decoded.encoding },
       };
     }
-    case 'html':
-      return { kind, outcome: readHtml(bytes), extraction: { method: 'text', reader: 'html' } };
+    case 'html': {
+      const outcome = readHtml(bytes);
+      const encoding = outcome.ok && outcome.encoding ? { encoding: outcome.encoding } : {};
+      return { kind, outcome, extraction: { method: 'text', reader: 'html', ...encoding } };
+    }
     case 'docx':
       return { kind, outcome: readDocx(bytes), extraction: { method: 'text', reader: 'docx' } };
     case 'ole':

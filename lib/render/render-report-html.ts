@@ -49,13 +49,13 @@ function countsLine(findings: readonly Finding[]): string {
   return `错误 ${count('error')} 项 · 警告 ${count('warning')} 项 · 提示 ${count('info')} 项`;
 }
 
-function metaSection(result: Result, format: FormatVersion): string {
+function metaSection(result: Result): string {
   const { source, report, extraction } = result;
   const confidence = extraction.meanConfidence === undefined ? undefined : extraction.meanConfidence.toFixed(2);
   return `<h2>文件与报告</h2><dl class="meta">${[
     row('机关', text(report.agency) ?? '未识别'),
     row('年度', text(report.year) ?? '未识别'),
-    row('表格格式', report.formatVersion ? FORMAT_NAMES[report.formatVersion] : `未识别（按 ${FORMAT_NAMES[format]} 绘制）`),
+    row('表格格式', report.formatVersion ? FORMAT_NAMES[report.formatVersion] : '未识别'),
     row('标题', text(report.title)),
     row('来源', `<code>${escapeHtml(source.uri)}</code>`),
     row('大小', `${source.bytes.toLocaleString('en-US')} 字节 · ${escapeHtml(source.mediaType)}`),
@@ -110,6 +110,17 @@ export function renderReportHtml(result: Result): string {
   const markOf = cellMarker(result);
   const title = headline(result);
   const { tables } = result;
+  const anyTable = tables.proactive !== null || tables.applications !== null || tables.reviewLitigation !== null;
+  const tablesHtml = `<h2>表二 主动公开政府信息情况</h2>
+${anyTable ? legend() : ''}
+${proactiveTable(tables, format, markOf)}
+<h2>表三 收到和处理政府信息公开申请情况</h2>
+${applicationsTable(tables, format, markOf)}
+<h2>表四 政府信息公开行政复议、行政诉讼情况</h2>
+${reviewTable(tables, markOf)}`;
+  const findings = findingsSection(result.findings, format);
+  // when nothing could be read, the reasons matter more than three empty tables
+  const body = result.status === 'unreadable' ? `${findings}\n${tablesHtml}` : `${tablesHtml}\n${findings}`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -121,15 +132,8 @@ export function renderReportHtml(result: Result): string {
 </head>
 <body>
 <header class="status status-${result.status}"><span class="badge">${STATUS_WORDS[result.status]}</span><div><h1>${escapeHtml(title)}</h1><p class="counts">${STATUS_HINTS[result.status]} ${countsLine(result.findings)}</p></div></header>
-${metaSection(result, format)}
-<h2>表二 主动公开政府信息情况</h2>
-${legend()}
-${proactiveTable(tables, format, markOf)}
-<h2>表三 收到和处理政府信息公开申请情况</h2>
-${applicationsTable(tables, format, markOf)}
-<h2>表四 政府信息公开行政复议、行政诉讼情况</h2>
-${reviewTable(tables, markOf)}
-${findingsSection(result.findings, format)}
+${metaSection(result)}
+${body}
 <footer>由 gouji 生成 · 结果格式版本 ${result.schemaVersion}</footer>
 </body>
 </html>

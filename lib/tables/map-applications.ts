@@ -94,7 +94,10 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     rows: mapped,
     labels,
     lines: lineOf,
-    extraRows: result.skippedData.map((i) => ({ line: rows[i]!.line, label: rows[i]!.rawLabel })),
+    // header rows with blank cells are skipped silently; only rows with figures are worth a note
+    extraRows: result.skippedData
+      .filter((i) => rows[i]!.numbers > 0)
+      .map((i) => ({ line: rows[i]!.line, label: rows[i]!.rawLabel })),
     score: result.score,
   };
 }

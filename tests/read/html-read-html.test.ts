@@ -58,10 +58,10 @@ describe('readHtml', () => {
 
   it('keeps text blocks and tables in document order and numbers the tables', () => {
     const layout = layoutOf(`<h1>标题</h1><p>一、总体情况</p><p>正文<br>第二行</p>
-      <table><tr><td>x</td></tr></table><h3>三、收到和处理</h3><table><tr><td>y</td></tr></table>`);
+      <table><tr><td>x</td></tr></table><h3>三、收到和处理</h3><table><caption>表三</caption><tr><td>y</td></tr></table>`);
     assert.deepEqual(
       layout.lines.map((l) => [l.table ?? '-', l.cells.map((c) => c.text).join('|')]),
-      [['-', '标题'], ['-', '一、总体情况'], ['-', '正文'], ['-', '第二行'], [0, 'x'], ['-', '三、收到和处理'], [1, 'y']],
+      [['-', '标题'], ['-', '一、总体情况'], ['-', '正文'], ['-', '第二行'], [0, 'x'], ['-', '三、收到和处理'], ['-', '表三'], [1, 'y']],
     );
   });
 

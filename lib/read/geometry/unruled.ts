@@ -68,17 +68,8 @@ export function unruledBlocks(words: readonly GeoWord[], makeCell: CellMaker, pr
   const anchors = rows.filter((r) => r.anchor);
   const zoneLeft = (row: TextRow) => Math.min(...row.chunks.filter((c) => c.numeric).map((c) => c.box[0]));
 
-  // Lines beside a table's label column, near a row, are wrapped parts of that row's labels.
-  const separators: TextRow[] = [];
-  for (const row of rows) {
-    if (row.anchor) continue;
-    const candidates = anchors.filter(
-      (a) => row.box[2] < zoneLeft(a) - 0.5 * a.h && Math.abs(cy(row.box) - cy(a.box)) <= 2.6 * Math.max(a.h, row.h) && row.chunks.length <= 2,
-    );
-    const nearest = candidates.sort((a, b) => Math.abs(cy(row.box) - cy(a.box)) - Math.abs(cy(row.box) - cy(b.box)))[0];
-    if (nearest) nearest.extra.push(...row.chunks);
-    else separators.push(row);
-  }
+  // Lines beside a table's label column, close to a row, are wrapped parts of that row's labels.
+  const separators = attachFragments(rows, anchors, zoneLeft);
   for (const label of labels) {
     const chunk: Chunk = { words: [label], box: label.box, text: label.text, numeric: false };
     const owner = anchors.find((a) => overlap(a.box[1], a.box[3], label.box[1], label.box[3]) > 0 && label.box[2] < zoneLeft(a));
@@ -94,7 +85,10 @@ export function unruledBlocks(words: readonly GeoWord[], makeCell: CellMaker, pr
   let paragraph: TextRow[] = [];
   const flushRun = () => {
     if (run.length === 0) return;
-    const columns = adoptColumns(numericColumns(run), lastColumns);
+    const perRow = Math.max(...run.map((r) => r.chunks.filter((c) => c.numeric).length));
+    const own = numericColumns(run);
+    // Only a wide table (3, 4) borrows columns: a narrow one (table 2) has its own layout.
+    const columns = perRow >= 2 && (lastColumns?.length ?? 0) >= 5 ? adoptColumns(own, lastColumns) : own;
     lastColumns = columns;
     blocks.push({ top: Math.min(...run.map((r) => r.box[1])), lines: run.map((r) => tableLine(r, columns, makeCell)) });
     run = [];
@@ -116,6 +110,44 @@ export function unruledBlocks(words: readonly GeoWord[], makeCell: CellMaker, pr
   flushRun();
   flushParagraph();
   return { blocks, lastColumns };
+}
+
+/**
+ * Attaches label fragments (a label wrapped over lines) to the nearest table row: a fragment lies
+ * left of the row's numbers, has the row's text size, sits within about a line of the row (or of
+ * a fragment already attached) and not far right of the row's own label. Returns the other lines.
+ */
+function attachFragments(rows: readonly TextRow[], anchors: readonly TextRow[], zoneLeft: (row: TextRow) => number): TextRow[] {
+  const extent = new Map(anchors.map((a) => [a, [...a.box] as Box]));
+  const labelSpans = (a: TextRow) => [...a.chunks.filter((c) => !c.numeric), ...a.extra].map((c) => [c.box[0], c.box[2]] as const);
+  let pending = rows.filter((r) => !r.anchor && r.chunks.every((c) => !c.numeric) && r.chunks.length <= 2);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const left: TextRow[] = [];
+    for (const row of pending) {
+      const owner = anchors
+        .filter((a) => {
+          const box = extent.get(a)!;
+          const gap = Math.max(box[1] - row.box[3], row.box[1] - box[3]);
+          const spans = labelSpans(a);
+          // Text well right of the row's own label (a centred caption such as “第二十条第（八）项”) is not part of it.
+          const beyondLabel = spans.length > 0 && row.box[0] > Math.max(...spans.map(([, x1]) => x1)) + 4 * a.h;
+          return row.box[2] < zoneLeft(a) && gap <= 1.2 * a.h && Math.abs(row.h - a.h) <= 0.3 * a.h && !beyondLabel;
+        })
+        .sort((a, b) => Math.abs(cy(row.box) - cy(a.box)) - Math.abs(cy(row.box) - cy(b.box)))[0];
+      if (owner === undefined) {
+        left.push(row);
+        continue;
+      }
+      owner.extra.push(...row.chunks);
+      const box = extent.get(owner)!;
+      extent.set(owner, [Math.min(box[0], row.box[0]), Math.min(box[1], row.box[1]), Math.max(box[2], row.box[2]), Math.max(box[3], row.box[3])]);
+      changed = true;
+    }
+    pending = left;
+  }
+  const attached = new Set(pending);
+  return rows.filter((r) => !r.anchor && (attached.has(r) || !(r.chunks.every((c) => !c.numeric) && r.chunks.length <= 2)));
 }
 
 /** Clusters the numeric chunks of a table's rows into columns by horizontal overlap. */

@@ -125,6 +125,13 @@ export function layoutLines(root: AnyNode): LayoutLine[] {
     if (node.name === 'br') return flush();
     if (node.name === 'table') {
       flush();
+      // a caption often carries the table's title (表三 …): keep it as a text line before the rows
+      for (const caption of node.children) {
+        if (isElement(caption) && caption.name === 'caption') {
+          for (const child of caption.children) visit(child);
+          flush();
+        }
+      }
       const cells = ownRows(node).flatMap(ownCells);
       if (cells.some(containsTable)) {
         for (const cell of cells) {

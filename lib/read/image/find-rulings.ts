@@ -13,7 +13,7 @@ interface Band {
 /**
  * Finds the ruling lines of tables in a straightened page, in its pixels: long thin ink runs,
  * horizontal `[x0, y, x1, y]` and vertical `[x, y0, x, y1]`. Long horizontals seed the grid; a
- * vertical is kept only when both ends meet kept horizontals, a short horizontal only when it runs
+ * vertical is kept only when it ends on a kept horizontal and crosses another, a short horizontal only when it runs
  * between two kept verticals, which drops the strokes of characters (they never touch a border).
  */
 export function findRulings(image: GrayImage): Segment[] {
@@ -36,7 +36,7 @@ export function findRulings(image: GrayImage): Segment[] {
     const y = mid(h);
     return x >= h.from - tolerance && x <= h.to + tolerance && y >= v.from - tolerance && y <= v.to + tolerance;
   };
-  // grow the grid from long lines: a vertical needs kept horizontals at both ends, a short
+  // grow the grid from long lines: a vertical must end on a kept horizontal and cross another, a short
   // horizontal needs two kept verticals apart (a cell border); strokes of a bold character can
   // form a tiny box of their own but never reach a long line
   const keptHorizontals = horizontals.filter((h) => h.to - h.from >= image.width / 6);
@@ -44,7 +44,9 @@ export function findRulings(image: GrayImage): Segment[] {
   for (let round = 0; round < 3; round++) {
     keptVerticals = verticals.filter((v) => {
       const x = mid(v);
-      return keptHorizontals.some((h) => meets(h, x, v.from)) && keptHorizontals.some((h) => meets(h, x, v.to));
+      const ends = keptHorizontals.some((h) => meets(h, x, v.from)) || keptHorizontals.some((h) => meets(h, x, v.to));
+      // two crossings, not two ends: a table cut by the page edge has no bottom border
+      return ends && keptHorizontals.filter((h) => crosses(v, h)).length >= 2;
     });
     const added = horizontals.filter((h) => {
       if (keptHorizontals.includes(h)) return false;

@@ -42,7 +42,8 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     signal?.throwIfAborted();
     const rulings = findRulings(page);
     const clean: GrayImage = { ...page, data: eraseRulings(page, rulings, Math.max(2, page.width / 600)) };
-    const boxes = (await detectText(models.detection, clean, { maxSide })).flatMap((box) => splitAtRulings(box, rulings));
+    const boxes = (await detectText(models.detection, clean, { maxSide }))
+      .flatMap((box) => splitAtRulings(box, rulings));
     signal?.throwIfAborted();
     const lines = await recognizeText(models.recognition, models.characters, clean, boxes);
     const words: PositionedWord[] = lines.flatMap(wordsFromText);
@@ -84,3 +85,4 @@ async function rawPage(image: Extract<OcrImage, { kind: 'raw' }>, maxPixels: num
   }
   return deskewImage({ data: gray, width, height });
 }
+

@@ -1,0 +1,60 @@
+// Bundles each zip Lambda function the way the CDK stack does (esbuild: ESM, minified, tree-shaken,
+// node22) and prints its size and the time to import the handler cold in a fresh node process.
+// Run: npx tsx bench/aws-bundle.ts
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const functions = ['process-document', 'textract-complete'];
+const runs = 5;
+const out = mkdtempSync(join(tmpdir(), 'gouji-bundle-'));
+
+async function bundle(name: string, sdk: 'bundled' | 'external'): Promise<string> {
+  const outfile = join(out, sdk, name, 'index.mjs');
+  const result = await build({
+    entryPoints: [join(root, 'functions', name, 'handler.ts')],
+    outfile,
+    bundle: true,
+    minify: true,
+    treeShaking: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    external: sdk === 'external' ? ['@aws-sdk/*', '@smithy/*'] : [],
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'error',
+  });
+  writeFileSync(join(out, sdk, name, 'meta.json'), JSON.stringify(result.metafile));
+  return outfile;
+}
+
+/** ms to import the module in a new process (median of `runs`), excluding node's own start. */
+function coldImportMs(file: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: out });
+    if (child.status !== 0) throw new Error(child.stderr);
+    times.push(Number(child.stdout.trim()));
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? NaN;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+console.log(`function            SDK       bundle     cold import (median of ${runs})`);
+for (const name of functions) {
+  for (const sdk of ['bundled', 'external'] as const) {
+    const file = await bundle(name, sdk);
+    // With the SDK external the import needs the runtime's SDK: only the bundled variant is timed.
+    const ms = sdk === 'bundled' ? `${coldImportMs(file).toFixed(0)} ms` : '(needs the runtime SDK)';
+    console.log(`${name.padEnd(20)}${sdk.padEnd(10)}${mb(statSync(file).size).padEnd(11)}${ms}`);
+  }
+}
+rmSync(out, { recursive: true, force: true });

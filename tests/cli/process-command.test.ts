@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { GENERATED, REAL } from '../support/samples.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function gouji(args: string[], cwd = ROOT) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'lib/cli/main.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
+
+/** Every file below a folder with its size and mtime: to prove nothing changed. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[p] = `${statSync(p).size}:${statSync(p).mtimeMs}:${readFileSync(p).toString('base64').slice(0, 64)}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe('gouji process', () => {
+  it('mirrors a folder tree into --out, writes summary.csv and index.html, and leaves the inputs untouched', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    const input = join(work, 'in');
+    mkdirSync(join(input, '2023', '商务局'), { recursive: true });
+    cpSync(join(REAL, 'seed-jinshui-2023.txt'), join(input, '2023', '商务局', 'jinshui.txt'));
+    cpSync(join(GENERATED, 'src', 'h002.html'), join(input, 'h002.html'));
+    cpSync(join(GENERATED, 'src', 'h006.txt'), join(input, 'h006.txt'));
+    writeFileSync(join(input, 'notes.md'), 'not a report format gouji reads');
+    writeFileSync(join(input, 'empty.txt'), '');
+    const before = snapshot(input);
+    const out = join(work, 'out');
+
+    const run = gouji(['process', input, '--out', out, '--ocr', 'none']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(snapshot(input), before, 'inputs unchanged');
+
+    const result = JSON.parse(readFileSync(join(out, '2023', '商务局', 'jinshui.json'), 'utf8'));
+    assert.equal(result.report.agency, '金水区商务局');
+    assert.equal(result.status, 'valid');
+    assert.ok(readFileSync(join(out, '2023', '商务局', 'jinshui.report.html'), 'utf8').includes('金水区商务局'));
+    assert.equal(JSON.parse(readFileSync(join(out, 'h002.json'), 'utf8')).status, 'invalid');
+    assert.equal(JSON.parse(readFileSync(join(out, 'empty.json'), 'utf8')).status, 'unreadable');
+    assert.throws(() => statSync(join(out, 'notes.json')), 'unsupported extensions are not read');
+
+    const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
+    assert.ok(csv.startsWith('\uFEFF'), 'CSV has a BOM for Excel');
+    assert.equal(csv.trim().split(/\r?\n/).length, 1 + 4);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    assert.ok(index.includes('2023/商务局/jinshui.report.html') || index.includes(encodeURI('2023/商务局/jinshui.report.html')));
+
+    // the terminal summary names each file with its status; progress goes to stderr
+    assert.match(run.stdout, /jinshui\.txt.*金水区商务局.*2023.*valid/);
+    assert.match(run.stderr, /\[4\/4\]/);
+    for (const path of Object.keys(snapshot(work))) assert.ok(path.startsWith(input) || path.startsWith(out), `wrote ${path}`);
+  });
+
+  it('skips a result that is already current, and redoes it with --force', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    cpSync(join(GENERATED, 'src', 'h007.txt'), join(work, 'h007.txt'));
+    const out = join(work, 'out');
+    assert.equal(gouji(['process', join(work, 'h007.txt'), '--out', out, '--ocr', 'none']).status, 0);
+    const first = statSync(join(out, 'h007.json')).mtimeMs;
+    const again = gouji(['process', join(work, 'h007.txt'), '--out', out, '--ocr', 'none']);
+    assert.match(again.stderr, /已是最新/);
+    assert.equal(statSync(join(out, 'h007.json')).mtimeMs, first);
+    gouji(['process', join(work, 'h007.txt'), '--out', out, '--ocr', 'none', '--force']);
+    assert.notEqual(statSync(join(out, 'h007.json')).mtimeMs, first);
+  });
+
+  it('exits 2 with a clear message on a usage error, and documents itself in --help', () => {
+    const missing = gouji(['process', 'samples']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /--out/);
+    assert.equal(gouji(['process', '/nonexistent/path', '--out', join(tmpdir(), 'x')]).status, 2);
+    assert.equal(gouji(['frobnicate']).status, 2);
+    const help = gouji(['--help']);
+    assert.equal(help.status, 0);
+    for (const word of ['process', 'enqueue', '--out', '--ocr', 'summary.csv', 'index.html', 'unreadable']) assert.ok(help.stdout.includes(word), word);
+  });
+});

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { resultJsonSchema } from '../../lib/model/result-json-schema.ts';
+
+describe('schema/result.schema.json', () => {
+  it('is current with the zod schema (run `npm run schema` after changing lib/model)', () => {
+    const committed = readFileSync(new URL('../../schema/result.schema.json', import.meta.url), 'utf8');
+    assert.equal(committed, resultJsonSchema());
+  });
+
+  it('names every rule-facing part of the result contract', () => {
+    const schema = JSON.parse(resultJsonSchema());
+    assert.deepEqual(Object.keys(schema.properties).sort(), [
+      'cells',
+      'extraction',
+      'findings',
+      'report',
+      'schemaVersion',
+      'source',
+      'status',
+      'tables',
+    ]);
+    assert.deepEqual(schema.properties.status.enum, ['valid', 'invalid', 'unreadable']);
+  });
+});
