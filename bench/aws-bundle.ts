@@ -25,7 +25,7 @@ async function bundle(name: string, sdk: 'bundled' | 'external'): Promise<string
     format: 'esm',
     target: 'node22',
     mainFields: ['module', 'main'],
-    external: sdk === 'external' ? ['@aws-sdk/*', '@smithy/*'] : [],
+    external: sdk === 'external' ? ['@napi-rs/canvas', '@aws-sdk/*', '@smithy/*'] : ['@napi-rs/canvas'],
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     metafile: true,
     logLevel: 'error',

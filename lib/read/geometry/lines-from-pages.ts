@@ -48,13 +48,16 @@ function cellMaker(page: number, lp: LevelPage): CellMaker {
   };
 }
 
-/** One line per grid row; a cell merged down several rows gives its text to the first and '' to the rest. */
+/**
+ * One line per grid row; a cell merged down several rows gives its text to the first and '' to
+ * the rest. A row left fully blank (table 4 with every zero printed blank) is still a row.
+ */
 function tableLines(table: RuledTable, makeCell: CellMaker): LayoutLine[] {
   const lines: LayoutLine[] = [];
   for (let r = 0; r < table.ys.length - 1; r++) {
     const regions = table.regions.filter((g) => r >= g.r0 && r <= g.r1).sort((a, b) => a.c0 - b.c0);
     const cells = regions.map((g) => (r === g.r0 ? makeCell(g.words, g.text, g.box) : makeCell([], '', g.box)));
-    if (cells.some((c) => c.text !== '')) lines.push({ cells });
+    if (regions.some((g) => g.r0 === r)) lines.push({ cells });
   }
   return lines;
 }
