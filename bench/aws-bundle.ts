@@ -1,12 +1,14 @@
 // Bundles each zip Lambda function the way the CDK stack does (esbuild: ESM, minified, tree-shaken,
-// node22) and prints its size and the time to import the handler cold in a fresh node process.
+// node22), adds the pdf.js files the stack ships beside it, and prints the bundle size, the zipped
+// artifact size and the time to import the handler cold in a fresh node process.
 // Run: npx tsx bench/aws-bundle.ts
-import { spawnSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_BANNER, BUNDLE_EXTERNALS, pdfjsCopyCommands } from '../infra/gouji-stack.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const functions = ['process-document', 'textract-complete'];
@@ -25,8 +27,8 @@ async function bundle(name: string, sdk: 'bundled' | 'external'): Promise<string
     format: 'esm',
     target: 'node22',
     mainFields: ['module', 'main'],
-    external: sdk === 'external' ? ['@napi-rs/canvas', '@aws-sdk/*', '@smithy/*'] : ['@napi-rs/canvas'],
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    external: sdk === 'external' ? [...BUNDLE_EXTERNALS, '@aws-sdk/*', '@smithy/*'] : [...BUNDLE_EXTERNALS],
+    banner: { js: BUNDLE_BANNER },
     metafile: true,
     logLevel: 'error',
   });
@@ -47,14 +49,25 @@ function coldImportMs(file: string): number {
   return times[Math.floor(times.length / 2)] ?? NaN;
 }
 
+/** Bytes of the pdf.js files shipped beside the bundle, and of the whole folder zipped. */
+function shipped(file: string): { pdfjs: number; zipped: number } {
+  const dir = dirname(file);
+  for (const command of pdfjsCopyCommands(root.replace(/\/$/, ''), dir)) execSync(command);
+  const pdfjs = Number(execSync(`du -sb "${dir}/node_modules"`, { encoding: 'utf8' }).split('\t')[0]);
+  execSync(`cd "${dir}" && zip -qr -9 ../${basename(dir)}.zip index.mjs node_modules`);
+  return { pdfjs, zipped: statSync(`${dir}.zip`).size };
+}
+
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-console.log(`function            SDK       bundle     cold import (median of ${runs})`);
+console.log(`function            SDK       bundle     +pdf.js    zip        cold import (median of ${runs})`);
 for (const name of functions) {
   for (const sdk of ['bundled', 'external'] as const) {
     const file = await bundle(name, sdk);
     // With the SDK external the import needs the runtime's SDK: only the bundled variant is timed.
     const ms = sdk === 'bundled' ? `${coldImportMs(file).toFixed(0)} ms` : '(needs the runtime SDK)';
-    console.log(`${name.padEnd(20)}${sdk.padEnd(10)}${mb(statSync(file).size).padEnd(11)}${ms}`);
+    const size = statSync(file).size;
+    const { pdfjs, zipped } = shipped(file);
+    console.log(`${name.padEnd(20)}${sdk.padEnd(10)}${mb(size).padEnd(11)}${mb(pdfjs).padEnd(11)}${mb(zipped).padEnd(11)}${ms}`);
   }
 }
 rmSync(out, { recursive: true, force: true });

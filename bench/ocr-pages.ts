@@ -88,11 +88,15 @@ await engine.recognize({ kind: 'raw', data: new Uint8Array(64 * 64).fill(255), w
 
 let pagesDone = 0;
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const totals = { zero: [0, 0], nonzero: [0, 0], extra: 0 };
 for (const doc of docs) {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const pages = await engine.recognizeMany(doc.images, { concurrency });
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   pagesDone += pages.length;
   const m = matchCount(truthTableNumbers(doc.id), tableNumbers(pages));
   totals.zero[0]! += m.zero[0];
@@ -101,15 +105,17 @@ for (const doc of docs) {
   totals.nonzero[1]! += m.nonzero[1];
   totals.extra += m.extra;
   console.log(
-    `${doc.name.padEnd(20)} ${pages.length} p ${(seconds / pages.length).toFixed(2)} s/page  ` +
+    `${doc.name.padEnd(20)} ${pages.length} p ${(seconds / pages.length).toFixed(2)} s/page (cpu ${(cpuSeconds / pages.length).toFixed(2)})  ` +
       `table 3+4 numbers: nonzero ${m.nonzero[0]}/${m.nonzero[1]}, zero ${m.zero[0]}/${m.zero[1]}, extra ${m.extra}  ` +
       `words ${pages.map((p) => p.words.length).join('+')} rulings ${pages.map((p) => p.rulings?.length ?? 0).join('+')}`,
   );
   if (values.words) for (const p of pages) console.log(p.words.map((w) => `${w.text}@${w.bbox.join(',')}:${w.confidence}`).join('\n'));
 }
 const wall = (performance.now() - started) / 1000;
+const cpuAll = process.cpuUsage(cpuStart);
 console.log(
-  `\n${pagesDone} pages, ${(wall / pagesDone).toFixed(2)} s/page wall (concurrency ${concurrency}, threads ${values.threads}), ` +
+  `\n${pagesDone} pages, ${(wall / pagesDone).toFixed(2)} s/page wall, ${((cpuAll.user + cpuAll.system) / 1e6 / pagesDone).toFixed(2)} cpu-s/page ` +
+    `(concurrency ${concurrency}, threads ${values.threads}), ` +
     `peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
 );
 console.log(

@@ -147,6 +147,23 @@ export class GoujiStack extends Stack {
   }
 }
 
+/**
+ * Left out of the zip bundles: the native canvas is only loaded to render pages for the local
+ * OCR engine (never in the zip functions); pdf.js loads its worker, CMaps and fonts from files
+ * beside its module, so it ships as files (pdfjsCopyCommands), not bundled.
+ */
+export const BUNDLE_EXTERNALS = ['@napi-rs/canvas', 'pdfjs-dist'] as const;
+/** CommonJS dependencies inside an ESM bundle still call require(). */
+export const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+const PDFJS_FILES = ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts'];
+
+/** Shell commands copying the parts of pdfjs-dist the reader uses into the function's node_modules. */
+export function pdfjsCopyCommands(inputDir: string, outputDir: string): string[] {
+  const from = `${inputDir}/node_modules/pdfjs-dist`;
+  const to = `${outputDir}/node_modules/pdfjs-dist`;
+  return [`mkdir -p "${to}/legacy/build"`, ...PDFJS_FILES.map((file) => `cp -R "${from}/${file}" "${to}/${file}"`)];
+}
+
 function nodeFunction(scope: Construct, id: string, name: string, timeout: Duration, environment: Record<string, string>): NodejsFunction {
   return new NodejsFunction(scope, id, {
     entry: entry(name),
@@ -165,11 +182,14 @@ function nodeFunction(scope: Construct, id: string, name: string, timeout: Durat
       format: OutputFormat.ESM,
       target: 'node22',
       mainFields: ['module', 'main'],
-      // The pinned SDK is bundled so the code runs with the versions it was tested with. The
-      // canvas (native) is only loaded to render pages for the local OCR engine, not used here.
-      externalModules: ['@napi-rs/canvas'],
-      // CommonJS dependencies inside an ESM bundle still call require().
-      banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      // The pinned SDK is bundled so the code runs with the versions it was tested with.
+      externalModules: [...BUNDLE_EXTERNALS],
+      banner: BUNDLE_BANNER,
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (inputDir, outputDir) => pdfjsCopyCommands(inputDir, outputDir),
+      },
     },
   });
 }

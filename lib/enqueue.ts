@@ -1,5 +1,5 @@
-import { type S3Client } from '@aws-sdk/client-s3';
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { S3DocumentStore } from './adapters/s3-document-store.ts';
 import { StoreError } from './adapters/errors.ts';
 import { INPUT_PREFIX, jsonKeyOf, outputKeyFor, RESULT_METADATA } from './result-keys.ts';
@@ -104,4 +104,35 @@ export async function enqueueExisting(args: EnqueueArgs): Promise<EnqueueSummary
     throw error;
   }
   return summary;
+}
+
+export interface RunEnqueueArgs {
+  bucket: string;
+  /** '' means all of incoming/ */
+  prefix: string;
+  queueUrl: string;
+  region?: string;
+  /** an S3-compatible endpoint (path-style), e.g. the one of `npm run local` */
+  endpoint?: string;
+  log?: (line: string) => void;
+}
+
+/** `gouji enqueue s3://bucket/prefix --queue-url URL` with parsed arguments: builds the clients and runs enqueueExisting. */
+export async function runEnqueue(args: RunEnqueueArgs): Promise<{ sent: number; skipped: number }> {
+  const region = args.region === undefined ? {} : { region: args.region };
+  const s3 = new S3Client({
+    ...region,
+    ...(args.endpoint === undefined
+      ? {}
+      : { endpoint: args.endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const }),
+  });
+  const sqs = new SQSClient(region);
+  try {
+    const summary = await enqueueExisting({ s3, sqs, bucket: args.bucket, prefix: args.prefix === '' ? INPUT_PREFIX : args.prefix, queueUrl: args.queueUrl });
+    for (const key of summary.enqueued) args.log?.(`→ ${key}`);
+    return { sent: summary.enqueued.length, skipped: summary.skipped.length };
+  } finally {
+    s3.destroy();
+    sqs.destroy();
+  }
 }

@@ -1,3 +1,5 @@
+// Before anything loads pdf.js (see the file).
+import '../shared/dom-polyfills.ts';
 import { depsFromEnv, lambdaHandler } from './wiring.ts';
 
 /**

@@ -1,3 +1,5 @@
+// Before anything loads pdf.js (see the file).
+import '../shared/dom-polyfills.ts';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { TextractClient } from '@aws-sdk/client-textract';

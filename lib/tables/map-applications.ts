@@ -46,6 +46,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   const vectors = fitted.map((cells, i) => (cells ? cells.map((c) => num(c, rows[i]!.ocr)) : null));
   const groupSizes = APPLICATION_GROUPS[format].map((g) => form.filter((r) => r.id.startsWith(g.prefix)).length);
 
+  const subtotal = rows.map((_, i) => isSubtotal(i));
   const result = align(rows.length, form.length, {
     match(i, j) {
       if (!fitted[i]) return null;
@@ -54,7 +55,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
       return base + labelScore(contexts[i]!, rows[i]!.label, form[j]!);
     },
     skipData(i) {
-      return SKIP_DATA + (isSubtotal(i) ? SUBTOTAL_BONUS : 0);
+      return SKIP_DATA + (subtotal[i] ? SUBTOTAL_BONUS : 0);
     },
     skipForm() {
       return SKIP_FORM;
@@ -107,14 +108,24 @@ function num(cell: LayoutCell, ocr: boolean): number {
   return p.kind === 'number' ? p.value : 0;
 }
 
+const formLabels = new WeakMap<RowDef, { variants: string[]; full: string }>();
+function labelsOf(def: RowDef): { variants: string[]; full: string } {
+  let labels = formLabels.get(def);
+  if (!labels) {
+    const variants = [def.label, ...(def.variants ?? [])].map(normalizeLabel);
+    labels = { variants, full: normalizeLabel((def.group ?? '') + def.label) + variants.join('') };
+    formLabels.set(def, labels);
+  }
+  return labels;
+}
+
 /** 0..1: how well a printed row label (with the text just above it) matches a form row. */
 export function labelScore(context: string, own: string, def: RowDef): number {
-  const variants = [def.label, ...(def.variants ?? [])].map(normalizeLabel);
-  const full = normalizeLabel((def.group ?? '') + def.label);
+  const { variants, full } = labelsOf(def);
   let best = 0;
   for (const v of variants) {
     const forward = containment(v, context);
-    const backward = own.length >= 2 ? containment(own, full + variants.join('')) : forward;
+    const backward = own.length >= 2 ? containment(own, full) : forward;
     best = Math.max(best, 0.75 * forward + 0.25 * backward);
   }
   return best;

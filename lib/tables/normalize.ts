@@ -40,21 +40,31 @@ export function bigrams(label: string): string[] {
   return out;
 }
 
+// Labels are compared many times over while rows are aligned: keep their bigram counts.
+const countsCache = new Map<string, Map<string, number>>();
+function bigramCounts(label: string): Map<string, number> {
+  let counts = countsCache.get(label);
+  if (!counts) {
+    counts = new Map();
+    for (const b of bigrams(label)) counts.set(b, (counts.get(b) ?? 0) + 1);
+    if (countsCache.size > 20_000) countsCache.clear();
+    countsCache.set(label, counts);
+  }
+  return counts;
+}
+
 /** How much of `wanted` appears in `found`, 0..1, by bigram multiset containment. */
 export function containment(wanted: string, found: string): number {
-  const want = bigrams(wanted);
-  if (want.length === 0) return 0;
-  const have = new Map<string, number>();
-  for (const b of bigrams(found)) have.set(b, (have.get(b) ?? 0) + 1);
+  const want = bigramCounts(wanted);
+  if (want.size === 0) return 0;
+  const have = bigramCounts(found);
   let hit = 0;
-  for (const b of want) {
-    const n = have.get(b) ?? 0;
-    if (n > 0) {
-      hit++;
-      have.set(b, n - 1);
-    }
+  let total = 0;
+  for (const [b, n] of want) {
+    total += n;
+    hit += Math.min(n, have.get(b) ?? 0);
   }
-  return hit / want.length;
+  return hit / total;
 }
 
 /** Dice similarity of two labels, 0..1. */

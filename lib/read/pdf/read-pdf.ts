@@ -63,8 +63,14 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       const content = await step(page.getTextContent({ includeMarkedContent: false }));
       const runs = content.items.filter((item): item is TextRun & typeof item => 'str' in item);
       const words = wordsFromRuns(runs, toPage);
-      const operators = await step(page.getOperatorList());
-      const graphics = graphicsFromOperators(operators.fnArray, operators.argsArray, OPS, toPage);
+      // The operator list (rulings, images) costs as much as the text: build it only for pages
+      // that may hold a table (standalone numbers) or may be a scan (little or no text).
+      const standaloneNumbers = words.filter((w) => /^[\d,.\s]+$/u.test(w.text)).length;
+      const chars = words.reduce((n, w) => n + w.text.trim().length, 0);
+      const graphics =
+        standaloneNumbers >= 3 || chars < 40
+          ? await step(page.getOperatorList()).then((ops) => graphicsFromOperators(ops.fnArray, ops.argsArray, OPS, toPage))
+          : { rulings: [], largestImageArea: 0 };
       const pageArea = viewport.width * viewport.height || 1;
       const textLayer = judgeTextLayer(words, graphics.largestImageArea / pageArea);
       page.cleanup();

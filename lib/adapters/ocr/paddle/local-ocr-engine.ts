@@ -1,9 +1,10 @@
+import { availableParallelism } from 'node:os';
 import type { PositionedPage, PositionedWord } from '../../../model/layout.ts';
 import type { OcrEngine, OcrImage, OcrOptions } from '../../../ports/ocr-engine.ts';
 import { findRulings } from '../../../read/image/find-rulings.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
 import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
-import { ImageTooLargeError } from '../../../read/image/image-errors.ts';
+import { CorruptImageError, ImageTooLargeError } from '../../../read/image/image-errors.ts';
 import { detectText } from './detect-text.ts';
 import { loadPaddleModels } from './paddle-models.ts';
 import { recognizeText } from './recognize-text.ts';
@@ -13,14 +14,14 @@ import { wordsFromText } from './words-from-text.ts';
 export interface LocalOcrOptions {
   /** onnxruntime threads per inference; keep 1 and run pages in parallel (default 1) */
   threads?: number;
-  /** longest side of the page as the text detector sees it (default 2240) */
+  /** longest side of the page as the text detector sees it (default 1280; recognition still reads full resolution) */
   detectionMaxSide?: number;
   /** refuse larger images before decoding (Config.maxPixels) */
   maxPixels?: number;
 }
 
 export interface LocalOcrEngine extends OcrEngine {
-  /** Recognises several pages, at most `concurrency` at a time (default: 2), results in order. */
+  /** Recognises several pages, at most `concurrency` at a time (default: the cores available), results in order. */
   recognizeMany(images: OcrImage[], options?: OcrOptions & { concurrency?: number }): Promise<PositionedPage[]>;
 }
 
@@ -31,7 +32,7 @@ export interface LocalOcrEngine extends OcrEngine {
  */
 export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEngine {
   const threads = options.threads ?? 1;
-  const maxSide = options.detectionMaxSide ?? 2240;
+  const maxSide = options.detectionMaxSide ?? 1280;
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
 
   async function recognize(image: OcrImage, ocrOptions: OcrOptions = {}): Promise<PositionedPage> {
@@ -42,8 +43,7 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     signal?.throwIfAborted();
     const rulings = findRulings(page);
     const clean: GrayImage = { ...page, data: eraseRulings(page, rulings, Math.max(2, page.width / 600)) };
-    const boxes = (await detectText(models.detection, clean, { maxSide }))
-      .flatMap((box) => splitAtRulings(box, rulings));
+    const boxes = (await detectText(models.detection, clean, { maxSide })).flatMap((box) => splitAtRulings(box, rulings));
     signal?.throwIfAborted();
     const lines = await recognizeText(models.recognition, models.characters, clean, boxes);
     const words: PositionedWord[] = lines.flatMap(wordsFromText);
@@ -64,7 +64,7 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
         results[index] = { ...page, page: index + 1 };
       }
     };
-    const concurrency = Math.max(1, Math.min(manyOptions.concurrency ?? 2, images.length));
+    const concurrency = Math.max(1, Math.min(manyOptions.concurrency ?? availableParallelism(), images.length));
     await Promise.all(Array.from({ length: concurrency }, worker));
     return results;
   }
@@ -75,6 +75,9 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
 async function rawPage(image: Extract<OcrImage, { kind: 'raw' }>, maxPixels: number): Promise<GrayImage> {
   const { width, height, channels, data } = image;
   if (width * height > maxPixels) throw new ImageTooLargeError(width, height, maxPixels);
+  if (data.length < width * height * channels) {
+    throw new CorruptImageError(`raw image holds ${data.length} bytes, not ${width} × ${height} × ${channels}`);
+  }
   const gray = new Uint8Array(width * height);
   for (let i = 0; i < gray.length; i++) {
     // ITU-R 601 luma for colour input; alpha ignored
