@@ -2,7 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { S3DocumentStore } from './adapters/s3-document-store.ts';
 import { StoreError } from './adapters/errors.ts';
-import { INPUT_PREFIX, jsonKeyOf, outputKeyFor, RESULT_METADATA } from './result-keys.ts';
+import { INPUT_PREFIX, isCurrentResult, jsonKeyOf, outputKeyFor } from './result-keys.ts';
 
 export interface EnqueueArgs {
   s3: S3Client;
@@ -91,7 +91,7 @@ export async function enqueueExisting(args: EnqueueArgs): Promise<EnqueueSummary
       const outputKey = outputKeyFor(object.key);
       if (outputKey === null) continue; // a "folder" placeholder
       const result = await store.head(jsonKeyOf(outputKey));
-      if (result !== null && object.etag !== undefined && result.metadata[RESULT_METADATA.etag] === object.etag) {
+      if (result !== null && object.etag !== undefined && isCurrentResult(result.metadata, { etag: object.etag })) {
         summary.skipped.push(object.key);
         continue;
       }

@@ -5,7 +5,8 @@ import type { Result } from './model/result.ts';
 import { type DocumentInput, type ProcessOptions, processDocument } from './process-document.ts';
 import type { DocumentStore, StoredDocument } from './ports/document-store.ts';
 import { renderReportHtml, renderResultJson } from './render/outputs.ts';
-import { htmlKeyOf, jsonKeyOf, RESULT_METADATA } from './result-keys.ts';
+import { htmlKeyOf, isCurrentResult, jsonKeyOf, RESULT_METADATA } from './result-keys.ts';
+import { GOUJI_VERSION } from './version.ts';
 
 /** What to do once the document is in memory: defer (an OCR job was started) or go on. */
 export type Preparation = { defer: true; reason: string } | { defer: false; ocrPages?: PositionedPage[] };
@@ -39,7 +40,7 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
 
   const [source, existing] = await Promise.all([store.head(key), force ? null : target.head(jsonKey)]);
   const recorded = existing?.metadata ?? {};
-  if (source?.etag !== undefined && recorded[RESULT_METADATA.etag] === source.etag) return { outcome: 'current', jsonKey };
+  if (isCurrentResult(recorded, { etag: source?.etag })) return { outcome: 'current', jsonKey };
 
   let document: StoredDocument;
   try {
@@ -53,7 +54,7 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
   }
 
   const sha256 = createHash('sha256').update(document.bytes).digest('hex');
-  if (recorded[RESULT_METADATA.sha256] === sha256) return { outcome: 'current', jsonKey };
+  if (isCurrentResult(recorded, { sha256 })) return { outcome: 'current', jsonKey };
 
   const input: DocumentInput = {
     name: key.slice(key.lastIndexOf('/') + 1),
@@ -87,7 +88,11 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
 async function writeOutputs(store: DocumentStore, outputKey: string, result: Result): Promise<void> {
   const json = renderResultJson(result);
   const html = renderReportHtml(result);
-  const metadata: Record<string, string> = { [RESULT_METADATA.sha256]: result.source.sha256, status: result.status };
+  const metadata: Record<string, string> = {
+    [RESULT_METADATA.sha256]: result.source.sha256,
+    [RESULT_METADATA.producer]: GOUJI_VERSION,
+    status: result.status,
+  };
   if (result.source.etag !== undefined) metadata[RESULT_METADATA.etag] = result.source.etag;
   if (result.source.versionId !== undefined) metadata[RESULT_METADATA.versionId] = result.source.versionId;
   await store.put(htmlKeyOf(outputKey), html, 'text/html; charset=utf-8');

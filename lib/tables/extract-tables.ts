@@ -48,6 +48,7 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
 
   const reader = new CellReader();
   const findings: Finding[] = [];
+  const missing = { proactive: [] as string[], applications: [] as string[] };
 
   const proactiveFound = [...proactiveMap.rows.values()].some((r) => r !== null);
   let proactive: Record<string, Record<string, number | null>> | null = null;
@@ -55,7 +56,7 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     proactive = {};
     for (const def of PROACTIVE_ROWS[format]) {
       const cells = proactiveMap.rows.get(def.id) ?? null;
-      if (!cells) findings.push(missingRow('表二', def.label, `proactive.${def.id}`));
+      if (!cells) missing.proactive.push(def.label);
       const row: Record<string, number | null> = {};
       def.columns.forEach((col, k) => {
         row[col.id] = reader.read(`proactive.${def.id}.${col.id}`, cells?.[k], col.id);
@@ -70,7 +71,7 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     applications = {};
     for (const def of APPLICATION_ROWS[format]) {
       const cells = applicationsMap.rows.get(def.id) ?? null;
-      if (!cells) findings.push(missingRow('表三', def.label, `applications.${def.id}`));
+      if (!cells) missing.applications.push(def.label);
       const row: Record<string, number | null> = {};
       APPLICANT_COLUMNS.forEach((col, k) => {
         row[col.id] = reader.read(`applications.${def.id}.${col.id}`, cells?.[k], col.id);
@@ -99,6 +100,19 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     if (!found) {
       findings.push({ rule: 'structure.missingTable', severity: 'error', message: `未找到${name}`, cells: [table] });
     }
+  }
+  for (const [table, name] of [
+    ['proactive', '表二'],
+    ['applications', '表三'],
+  ] as const) {
+    const rows = missing[table];
+    if (rows.length === 0) continue;
+    findings.push({
+      rule: 'structure.missingRow',
+      severity: 'error',
+      message: `${name}缺少${rows.length}行：${rows.map((r) => `“${r}”`).join('、')}（文件可能不完整，或这些行无法识别）`,
+      cells: missingPaths(table, rows, format),
+    });
   }
   if (reader.blank.length > 0) {
     findings.push({
@@ -158,8 +172,10 @@ function lastLine(mapped: MappedRows): number | undefined {
   return lines.length > 0 ? Math.max(...lines) + 1 : undefined;
 }
 
-function missingRow(table: string, label: string, path: string): Finding {
-  return { rule: 'structure.missingRow', severity: 'error', message: `${table}缺少“${label}”行`, cells: [path] };
+/** Dotted paths of the missing rows, for the report to mark them. */
+function missingPaths(table: 'proactive' | 'applications', labels: string[], format: FormatVersion): string[] {
+  const defs = table === 'proactive' ? PROACTIVE_ROWS[format] : APPLICATION_ROWS[format];
+  return defs.filter((d) => labels.includes(d.label)).map((d) => `${table}.${d.id}`);
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

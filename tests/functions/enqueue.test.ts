@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { EnqueueError, enqueueExisting } from '../../lib/enqueue.ts';
+import { GOUJI_VERSION } from '../../lib/version.ts';
 import { parseS3Notification } from '../../functions/shared/s3-notification.ts';
 import { startLocalS3, type LocalS3 } from '../adapters/local-s3.ts';
 
@@ -35,7 +36,10 @@ describe('enqueueExisting (backfill)', () => {
     s3 = await startLocalS3();
     for (let i = 0; i < 12; i += 1) await put(`incoming/2023/报告 ${String(i).padStart(2, '0')}.txt`, `report ${i}`);
     const current = await put('incoming/current.txt', 'already done');
-    await put('results/current.json', '{}', { 'source-etag': (current.ETag ?? '').replaceAll('"', '') });
+    await put('results/current.json', '{}', { 'source-etag': (current.ETag ?? '').replaceAll('"', ''), 'gouji-version': GOUJI_VERSION });
+    // made by this version, but from an older object
+    const older = await put('incoming/older-version.txt', 'done by an older gouji');
+    await put('results/older-version.json', '{}', { 'source-etag': (older.ETag ?? '').replaceAll('"', ''), 'gouji-version': '0.0.1' });
     const stale = await put('incoming/stale.txt', 'changed since');
     assert.ok(stale.ETag);
     await put('results/stale.json', '{}', { 'source-etag': 'an-older-etag' });
@@ -47,12 +51,13 @@ describe('enqueueExisting (backfill)', () => {
     const sqs = recordingSqs();
     const summary = await enqueueExisting({ s3: s3.client, sqs: sqs.client, bucket: s3.bucket, prefix: 'incoming/', queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/gouji-incoming' });
     assert.deepEqual(summary.skipped, ['incoming/current.txt']);
-    assert.equal(summary.enqueued.length, 13);
-    assert.equal(sqs.calls, 2); // 10 + 3
+    assert.equal(summary.enqueued.length, 14);
+    assert.equal(sqs.calls, 2); // 10 + 4
     const keys = sqs.bodies.flatMap((body) => parseS3Notification(body)).map((o) => `${o.bucket}/${o.key}`);
     assert.deepEqual(keys.sort(), summary.enqueued.map((key) => `${s3.bucket}/${key}`).sort());
     assert.ok(keys.includes(`${s3.bucket}/incoming/2023/报告 00.txt`));
     assert.ok(keys.includes(`${s3.bucket}/incoming/stale.txt`));
+    assert.ok(keys.includes(`${s3.bucket}/incoming/older-version.txt`), 'a result of another gouji version is redone');
   });
 
   it('limits itself to the prefix given', async () => {

@@ -24,3 +24,11 @@ describe('schema/result.schema.json', () => {
     assert.deepEqual(schema.properties.status.enum, ['valid', 'invalid', 'unreadable']);
   });
 });
+
+describe('GOUJI_VERSION', () => {
+  it('is the package version (results record it; a new version redoes old results)', async () => {
+    const { GOUJI_VERSION } = await import('../../lib/version.ts');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    assert.equal(GOUJI_VERSION, pkg.version);
+  });
+});

@@ -70,7 +70,7 @@ function mid(band: Band): number {
  * Runs of ink at least `minLength` long (gaps of 2 px bridged) in each row (or column), chained
  * across neighbouring rows into bands no thicker than `maxThickness`.
  */
-export function findBands(
+function findBands(
   ink: Uint8Array,
   width: number,
   height: number,
