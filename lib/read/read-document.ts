@@ -9,7 +9,8 @@ import { linesFromPages } from './geometry/lines-from-pages.ts';
 import { readHtml } from './html/read-html.ts';
 import { CorruptImageError, ImageTooLargeError, UnsupportedImageError } from './image/image-errors.ts';
 import { readImageHeader } from './image/image-header.ts';
-import { pageImage } from './pdf/page-image.ts';
+import { embeddedJpeg } from './pdf/embedded-jpeg.ts';
+import { ImageTooLargeError as PageTooLargeError, PageImageError, pageImage } from './pdf/page-image.ts';
 import { readPdf } from './pdf/read-pdf.ts';
 import { unreadable, type ReadOutcome } from './read-outcome.ts';
 import { layoutFromText } from './text/text-layout.ts';
@@ -81,13 +82,18 @@ async function readPdfDocument(bytes: Uint8Array, options: ReadDocumentOptions):
   const pdf = await readPdf(bytes, readOptions);
   if (!pdf.ok) return { kind: 'pdf', outcome: unreadable(pdf.reason, pdf.message), extraction: { method: 'none', reader: 'pdf' } };
   const pages = pdf.pages.map((p) => p.positioned);
-  const needOcr = pdf.pages.filter((p) => p.textLayer === 'needsOcr').map((p) => p.page);
+  // pdf.js leaves out of its operator list an image over its size limit, so a page that is one
+  // huge scan looks blank: a page without words whose only content is a JPEG still goes to OCR,
+  // where pageImage refuses it from its header (imageTooLarge), not as "no tables".
+  const needOcr = pdf.pages
+    .filter((p) => p.textLayer === 'needsOcr' || (p.positioned.words.length === 0 && embeddedJpeg(bytes, p.page) !== undefined))
+    .map((p) => p.page);
   const extraction: Extraction = { method: 'text', reader: 'pdf', pages: pdf.pageCount };
   const meta = pdf.metadataTitle ? { metadataTitle: pdf.metadataTitle } : {};
   if (needOcr.length > 0) {
     const recognised = await ocrPdfPages(bytes, needOcr, options);
     if (!recognised.ok) {
-      const good = pdf.pages.filter((p) => p.textLayer === 'good');
+      const good = pdf.pages.filter((p) => !needOcr.includes(p.page));
       if (good.length === 0) {
         return { kind: 'pdf', outcome: unreadable(recognised.reason, recognised.message), extraction, ...meta };
       }
@@ -183,7 +189,14 @@ function ocrFailure(error: unknown): OcrOutcome {
       message: `页面图像 ${error.width} × ${error.height} 像素，超过允许的 ${error.maxPixels} 像素上限，未解码。`,
     };
   }
-  if (error instanceof CorruptImageError || error instanceof UnsupportedImageError) {
+  if (error instanceof PageTooLargeError) {
+    return {
+      ok: false,
+      reason: 'imageTooLarge',
+      message: `页面图像共 ${error.pixels} 像素，超过允许的 ${error.maxPixels} 像素上限，未解码。`,
+    };
+  }
+  if (error instanceof CorruptImageError || error instanceof UnsupportedImageError || error instanceof PageImageError) {
     return { ok: false, reason: 'ocrFailed', message: `页面图像无法解码：${error.message}` };
   }
   throw error;

@@ -1,6 +1,6 @@
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { APPLICATION_GROUPS, APPLICATION_ROWS, type FormatVersion, type RowDef } from '../model/form.ts';
-import { align } from './align.ts';
+import { align, type Alignment } from './align.ts';
 import { fillByPosition } from './columns-by-position.ts';
 import { containment, normalizeLabel } from './normalize.ts';
 import { parseCell } from './parse-number.ts';
@@ -23,6 +23,7 @@ const BASE = 0.5;
 const SKIP_FORM = -0.6;
 const SKIP_DATA = -0.3;
 const SUBTOTAL_BONUS = 0.9;
+const BLANK_BASE = 0.3;
 const WIDTH = 7;
 
 /** Maps the value rows of table 3's region to the rows of the given format. */
@@ -47,20 +48,59 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   const groupSizes = APPLICATION_GROUPS[format].map((g) => form.filter((r) => r.id.startsWith(g.prefix)).length);
 
   const subtotal = rows.map((_, i) => isSubtotal(i));
-  const result = align(rows.length, form.length, {
-    match(i, j) {
-      if (!fitted[i]) return null;
-      // a row printed all blank counts only by its label
-      const base = rows[i]!.numbers === 0 ? 0 : BASE;
-      return base + labelScore(contexts[i]!, rows[i]!.label, form[j]!);
-    },
-    skipData(i) {
-      return SKIP_DATA + (subtotal[i] ? SUBTOTAL_BONUS : 0);
-    },
-    skipForm() {
-      return SKIP_FORM;
-    },
-  });
+  const alignWithin = (first: number, last: number) =>
+    align(last - first, form.length, {
+      match(i, j) {
+        const row = first + i;
+        if (!fitted[row]) return null;
+        // a row printed all blank weighs less than one with figures, but more than a skipped one
+        const base = rows[row]!.numbers === 0 ? BLANK_BASE : BASE;
+        return base + labelScore(contexts[row]!, rows[row]!.label, form[j]!);
+      },
+      skipData(i) {
+        return SKIP_DATA + (subtotal[first + i] ? SUBTOTAL_BONUS : 0);
+      },
+      skipForm(j) {
+        // when labels cannot tell, a row missing at the end (a cut page) beats one missing mid-table
+        return SKIP_FORM + (0.01 * j) / form.length;
+      },
+    });
+  // With unreadable labels, rows just outside the table (a blank header, the next table's first
+  // row) can be taken in at no cost; the form's own sums tell the right span from a shifted one.
+  let best: { result: Alignment; first: number; holding: number } | null = null;
+  for (let cutStart = 0; cutStart <= 2; cutStart++) {
+    for (let cutEnd = 0; cutEnd <= 3; cutEnd++) {
+      const first = cutStart;
+      const last = rows.length - cutEnd;
+      if (last - first < form.length - 4) continue;
+      const result = alignWithin(first, last);
+      const holding = sumsHold(result, first);
+      if (!best || holding > best.holding || (holding === best.holding && result.score > best.result.score)) {
+        best = { result, first, holding };
+      }
+      if (rows.length === 0) break;
+    }
+  }
+  const first = best?.first ?? 0;
+  const result = best?.result ?? alignWithin(0, rows.length);
+
+  /** Columns where （七）总计 = the items and 一 + 二 = 总计 + 四 hold under this alignment. */
+  function sumsHold(alignment: Alignment, offset: number): number {
+    const at = (id: string) => {
+      const j = form.findIndex((r) => r.id === id);
+      const i = alignment.pairs.get(j);
+      return i === undefined ? null : vectors[offset + i] ?? null;
+    };
+    const items = form.filter((r) => r.id.startsWith('results.') && r.id !== 'results.total').map((r) => at(r.id));
+    const total = at('results.total');
+    const flow = ['newlyReceived', 'carriedOver', 'carriedForward'].map(at);
+    let holding = 0;
+    for (let c = 0; c < WIDTH; c++) {
+      if (total && items.every((v) => v) && items.reduce((a, v) => a + v![c]!, 0) === total[c]) holding++;
+      if (total && flow.every((v) => v) && flow[0]![c]! + flow[1]![c]! === total[c]! + flow[2]![c]!) holding++;
+    }
+    return holding;
+  }
 
   function isSubtotal(i: number): boolean {
     const own = rows[i]!.label;
@@ -84,7 +124,8 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   const labels = new Map<string, string>();
   const lineOf = new Map<string, number>();
   form.forEach((def, j) => {
-    const i = result.pairs.get(j);
+    const paired = result.pairs.get(j);
+    const i = paired === undefined ? undefined : first + paired;
     mapped.set(def.id, i === undefined ? null : fitted[i]!);
     if (i !== undefined) {
       labels.set(def.id, rows[i]!.rawLabel);
@@ -97,6 +138,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     lines: lineOf,
     // header rows with blank cells are skipped silently; only rows with figures are worth a note
     extraRows: result.skippedData
+      .map((i) => first + i)
       .filter((i) => rows[i]!.numbers > 0)
       .map((i) => ({ line: rows[i]!.line, label: rows[i]!.rawLabel })),
     score: result.score,

@@ -32,7 +32,8 @@ export function mapProactive(lines: LayoutLine[], start: number, end: number, fo
       return 0.5 + exact + shape;
     },
     skipData: () => -0.3,
-    skipForm: () => -0.6,
+    // when labels cannot tell, a row missing at the end (a cut page) beats one missing mid-table
+    skipForm: (j) => -0.6 + (0.01 * j) / form.length,
   });
   const mapped = new Map<string, LayoutCell[] | null>();
   form.forEach((def, j) => {
