@@ -1,5 +1,5 @@
 import type { Segment } from '../../model/layout.ts';
-import type { PointMapper } from './page-words.ts';
+import { boundsOf, type PointMapper } from './page-words.ts';
 
 /** The pdf.js operator codes this module reads (pdf.js `OPS` and `DrawOPS`). */
 export interface PathOps {
@@ -157,16 +157,7 @@ function strokedSegments(data: Float32Array, map: (x: number, y: number) => [num
 
 function filledRules(data: Float32Array, map: (x: number, y: number) => [number, number], out: Segment[]): void {
   walkPath(data, map, (points) => {
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (const [x, y] of points) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
+    const [x0, y0, x1, y1] = boundsOf(points);
     const w = x1 - x0;
     const h = y1 - y0;
     if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) out.push([x0, (y0 + y1) / 2, x1, (y0 + y1) / 2]);
