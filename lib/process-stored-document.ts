@@ -85,7 +85,7 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
  * Writes the HTML first and the JSON last: the JSON (with its source metadata) is what marks a
  * result as done, so a failure in between leaves no result; the orphan HTML is removed.
  */
-async function writeOutputs(store: DocumentStore, outputKey: string, result: Result): Promise<void> {
+export async function writeOutputs(store: DocumentStore, outputKey: string, result: Result): Promise<void> {
   const json = renderResultJson(result);
   const html = renderReportHtml(result);
   const metadata: Record<string, string> = {

@@ -2,7 +2,9 @@ import { FsDocumentStore } from '../adapters/fs-document-store.ts';
 import type { Config } from '../config.ts';
 import { ResultSchema, type Result } from '../model/result.ts';
 import type { OcrEngine } from '../ports/ocr-engine.ts';
-import { processStoredDocument } from '../process-stored-document.ts';
+import { processStoredDocument, writeOutputs } from '../process-stored-document.ts';
+import { batchContinuity } from '../rules/continuity.ts';
+import { statusOf } from '../rules/validate.ts';
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { renderIndexHtml, renderSummaryCsv, summaryRowFromResult, type SummaryRow } from '../render/outputs.ts';
 import { collectInputs, outputStem } from './collect-inputs.ts';
@@ -35,6 +37,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
   const rows: SummaryRow[] = [];
   const started = Date.now();
   const stems = new Set<string>();
+  const stemsOf = new Map<Result, string>();
   for (const [index, input] of inputs.entries()) {
     let stem = outputStem(input.key);
     // two inputs named a.pdf and a.docx in one folder would share a.json: keep both
@@ -57,6 +60,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
       skipped = true;
     } else throw new Error(`unexpected outcome ${outcome.outcome} for ${input.display}`);
     entries.push({ file: input.display, result, skipped });
+    stemsOf.set(result, stem);
     rows.push(summaryRowFromResult(result, { file: input.display, json: jsonKeyOf(stem), html: htmlKeyOf(stem) }));
     if (!command.quiet) {
       const seconds = ((Date.now() - fileStarted) / 1000).toFixed(1);
@@ -64,10 +68,38 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
       log(`[${index + 1}/${inputs.length}] ${input.display} → ${result.status}${skipped ? '（已是最新，跳过）' : ` (${seconds}s)`}${eta}`);
     }
   }
+  await addContinuityFindings(entries, stemsOf, target, rows);
   if (inputs.length > 0) {
     await target.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
     await target.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
   }
   if (!command.quiet) printSummaryTable(entries, target.root);
   return entries;
+}
+
+/**
+ * Rules that need two reports: the same agency's consecutive years in one batch are checked
+ * against each other (上年结转 = last year's 结转下年度; 现行有效件数 carried on), and the later
+ * report's outputs are rewritten with what was found.
+ */
+async function addContinuityFindings(
+  entries: BatchEntry[],
+  stemsOf: Map<Result, string>,
+  target: FsDocumentStore,
+  rows: SummaryRow[],
+): Promise<void> {
+  const found = batchContinuity(entries.map((e) => e.result));
+  for (const [index, entry] of entries.entries()) {
+    const extra = found.get(entry.result);
+    const stem = stemsOf.get(entry.result);
+    if (!extra || stem === undefined) continue;
+    const known = new Set(entry.result.findings.map((f) => `${f.rule}|${f.message}`));
+    const fresh = extra.filter((f) => !known.has(`${f.rule}|${f.message}`));
+    if (fresh.length === 0) continue;
+    const findings = [...entry.result.findings, ...fresh];
+    const result: Result = { ...entry.result, findings, status: statusOf(entry.result.tables, findings) };
+    await writeOutputs(target, stem, result);
+    entry.result = result;
+    rows[index] = summaryRowFromResult(result, { file: entry.file, json: jsonKeyOf(stem), html: htmlKeyOf(stem) });
+  }
 }

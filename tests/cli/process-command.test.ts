@@ -92,3 +92,29 @@ describe('gouji process', () => {
     for (const word of ['process', 'enqueue', '--out', '--ocr', 'summary.csv', 'index.html', 'unreadable']) assert.ok(help.stdout.includes(word), word);
   });
 });
+
+describe('gouji process over two years of one agency', () => {
+  it('checks 上年结转 against last year’s 结转下年度继续办理 and rewrites the later result', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    const y2023 = readFileSync(join(REAL, 'seed-jinshui-2023.txt'), 'utf8');
+    // 2024: one application carried over (and carried forward again, so the year itself balances)
+    const y2024 = y2023
+      .replace(/2023/g, '2024')
+      .replace(/^(二、上年结转政府信息公开申请数量\t\t)0\t0\t0\t0\t0\t0\t0/m, '$11\t0\t0\t0\t0\t0\t1')
+      .replace(/^(四、结转下年度继续办理\t\t)0\t0\t0\t0\t0\t0\t0/m, '$11\t0\t0\t0\t0\t0\t1');
+    assert.notEqual(y2024, y2023.replace(/2023/g, '2024'), 'fixture edited');
+    writeFileSync(join(work, 'jinshui-2023.txt'), y2023);
+    writeFileSync(join(work, 'jinshui-2024.txt'), y2024);
+    const out = join(work, 'out');
+    assert.equal(gouji(['process', work, '--out', out, '--ocr', 'none']).status, 0);
+    const later = JSON.parse(readFileSync(join(out, 'jinshui-2024.json'), 'utf8'));
+    const continuity = later.findings.filter((f: { rule: string }) => f.rule === 'applications.carryOverContinuity');
+    assert.deepEqual(
+      continuity.map((f: { cells: string[] }) => f.cells[0]).sort(),
+      ['applications.carriedOver.naturalPerson', 'applications.carriedOver.total'],
+    );
+    assert.equal(later.status, 'invalid');
+    assert.equal(JSON.parse(readFileSync(join(out, 'jinshui-2023.json'), 'utf8')).status, 'valid');
+    assert.match(readFileSync(join(out, 'summary.csv'), 'utf8'), /jinshui-2024\.txt.*invalid/);
+  });
+});
