@@ -1,7 +1,15 @@
 import type { Layout } from '../model/layout.ts';
 import type { Finding, ReportInfo } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type FormatVersion } from '../model/form.ts';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  PROACTIVE_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SECTIONS,
+  type FormatVersion,
+} from '../model/form.ts';
 import { CellReader } from './cell-values.ts';
 import { detectHeader } from './detect-report.ts';
 import { mapApplications, type MappedRows } from './map-applications.ts';
@@ -136,6 +144,15 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     });
   }
   findings.push(...nonStandardLabels(lines, t2Start, t4End));
+  const missingSections = SECTIONS.filter((section) => sections[section.id] === undefined);
+  if (missingSections.length > 0 && missingSections.length < SECTIONS.length) {
+    findings.push({
+      rule: 'structure.missingSection',
+      severity: 'warning',
+      message: `未找到${missingSections.map((x) => `“${x.label}”`).join('、')}部分（标题缺失、措辞不同或无法识别）`,
+      cells: [],
+    });
+  }
   findings.push(...reader.findings);
 
   const overviewStart = sections.overview ?? 0;
