@@ -65,14 +65,8 @@ export async function processDocument(input: DocumentInput, options: ProcessOpti
     );
   }
 
-  let read;
   try {
-    read = await readDocument(input.bytes, input.name, {
-      config: options.config,
-      signal,
-      ...(options.ocr ? { ocr: options.ocr } : {}),
-      ...(options.ocrPages ? { ocrPages: options.ocrPages } : {}),
-    });
+    return await analyse(input, options, signal, source, started, unreadableResult);
   } catch (error) {
     if (budget.aborted) {
       return unreadableResult('timeout', `处理超过 ${options.config.timeoutMs / 1000} 秒仍未完成，已停止。`, {
@@ -80,8 +74,32 @@ export async function processDocument(input: DocumentInput, options: ProcessOpti
         reader: 'none',
       });
     }
-    throw error;
+    // The caller's cancellation and failures of the machinery (OCR runtime, Textract, storage)
+    // are not the document's fault: they propagate so the edge can retry.
+    if (options.signal?.aborted || (error as { retryable?: unknown }).retryable === true) throw error;
+    // Anything else is a file the readers could not cope with: one result, never a crashed batch.
+    return unreadableResult(
+      'internalError',
+      `读取此文件时发生意外错误（${(error as Error).name ?? 'Error'}：${(error as Error).message ?? String(error)}），文件可能已损坏或格式异常。`,
+      { method: 'none', reader: 'none' },
+    );
   }
+}
+
+async function analyse(
+  input: DocumentInput,
+  options: ProcessOptions,
+  signal: AbortSignal,
+  source: Source,
+  started: number,
+  unreadableResult: (reason: string, message: string, extraction: Extraction) => Result,
+): Promise<Result> {
+  const read = await readDocument(input.bytes, input.name, {
+    config: options.config,
+    signal,
+    ...(options.ocr ? { ocr: options.ocr } : {}),
+    ...(options.ocrPages ? { ocrPages: options.ocrPages } : {}),
+  });
   if (!read.outcome.ok) return unreadableResult(read.outcome.reason, read.outcome.message, read.extraction);
 
   const extracted = extractTables(read.outcome.layout, read.metadataTitle);

@@ -118,3 +118,25 @@ describe('bad input gets a result with status unreadable and a finding that says
     assertUnreadable(await run('minutes.txt', text), 'document.noTables', /年度报告/);
   });
 });
+
+describe('a failure inside a reader', () => {
+  it('becomes an unreadable result, but a failure of the machinery (retryable) propagates for a retry', async () => {
+    const scan = new Uint8Array(readFileSync(join(GENERATED, 'png', 'h002.png')));
+    const broken: OcrEngine = {
+      name: 'broken',
+      recognize: async () => {
+        throw new TypeError('cannot read properties of undefined');
+      },
+    };
+    const result = await run('h002.png', scan, DEFAULT_CONFIG, broken);
+    assertUnreadable(result, 'document.internalError', /意外错误/);
+
+    const unavailable: OcrEngine = {
+      name: 'unavailable',
+      recognize: async () => {
+        throw Object.assign(new Error('service unavailable'), { retryable: true });
+      },
+    };
+    await assert.rejects(run('h002.png', scan, DEFAULT_CONFIG, unavailable), /service unavailable/);
+  });
+});
