@@ -13,10 +13,10 @@ import {
 import { CellReader } from './cell-values.ts';
 import { detectHeader } from './detect-report.ts';
 import { mapApplications, type MappedRows } from './map-applications.ts';
-import { mapProactive, type MappedProactive } from './map-proactive.ts';
+import { mapProactive } from './map-proactive.ts';
+import { chooseFormat } from './choose-format.ts';
 import { mapReview } from './map-review.ts';
 import { normalizeText } from './normalize.ts';
-import { parseCell } from './parse-number.ts';
 import { findSections } from './sections.ts';
 import { lineText } from './value-row.ts';
 import { nonStandardLabels } from './label-check.ts';
@@ -172,45 +172,6 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     overview,
     labels: Object.fromEntries(applicationsMap.labels),
   };
-}
-
-function chooseFormat(
-  t3: Record<FormatVersion, MappedRows>,
-  t2: Record<FormatVersion, MappedProactive>,
-  t2Text: string,
-  year: number | null,
-): FormatVersion {
-  const cues2019 = ['本年新制作数量', '对外公开总数量', '上一年项目数量', '政府集中采购', '其他对外管理服务事项'];
-  const cues2021 = ['本年制发件数', '现行有效件数', '本年废止件数', '本年度止件数', '本年收费金额'];
-  const count = (cues: string[]) => cues.filter((c) => t2Text.includes(c)).length;
-  let score = t3['2021'].score - t3['2019'].score;
-  // When labels are unreadable the sums decide: the right alignment makes （七）总计 and the
-  // balance hold in (nearly) every column, a shifted one breaks them.
-  score += 1.5 * (sumsHolding(t3['2021'], '2021') - sumsHolding(t3['2019'], '2019'));
-  // table 2's shape differs too: 3,3,1,1,1,1 numbers a row (2021) against 3,3,3,3,3,3,2,2 (2019)
-  score += 0.5 * (t2['2021'].score - t2['2019'].score);
-  score += 1.5 * (count(cues2021) - count(cues2019));
-  if (year !== null) score += year >= 2021 ? 0.8 : -0.8;
-  return score >= 0 ? '2021' : '2019';
-}
-
-function sumsHolding(mapped: MappedRows, format: FormatVersion): number {
-  const value = (id: string, k: number): number | null => {
-    const cell = mapped.rows.get(id)?.[k];
-    if (!cell) return null;
-    const parsed = parseCell(cell.text, cell.confidence !== undefined);
-    return parsed.kind === 'number' ? parsed.value : parsed.kind === 'blank' ? 0 : null;
-  };
-  const items = APPLICATION_ROWS[format].map((r) => r.id).filter((id) => id.startsWith('results.') && id !== 'results.total');
-  let holding = 0;
-  for (let k = 0; k < APPLICANT_COLUMNS.length; k++) {
-    const parts = items.map((id) => value(id, k));
-    const total = value('results.total', k);
-    if (total !== null && parts.every((v) => v !== null) && parts.reduce((a, b) => a! + b!, 0) === total) holding++;
-    const flow = ['newlyReceived', 'carriedOver', 'carriedForward'].map((id) => value(id, k));
-    if (total !== null && flow.every((v) => v !== null) && flow[0]! + flow[1]! === total + flow[2]!) holding++;
-  }
-  return holding;
 }
 
 function firstLine(mapped: MappedRows): number | undefined {
