@@ -19,7 +19,7 @@ export function lowConfidence(cells: Record<string, CellSource>, threshold: numb
 /**
  * For an OCR'd table that breaks a rule, names the cells most likely misread: a cell that sits in
  * several failing sums (a row check and a column check cross there) and was read with the lowest
- * confidence. A reviewer checks two cells, not two hundred.
+ * confidence (a blank counting as none). A reviewer checks two cells, not two hundred.
  */
 export function markSuspects(findings: Finding[], cells: Record<string, CellSource>): Finding[] {
   const failing = findings.filter((f) => f.severity === 'error' && f.cells.some((c) => cells[c]?.confidence !== undefined));
@@ -31,6 +31,10 @@ export function markSuspects(findings: Finding[], cells: Record<string, CellSour
     return { ...f, suspectCells: ranked.slice(0, 2) };
   });
   function score(path: string): number {
-    return (hits.get(path) ?? 0) + (1 - (cells[path]?.confidence ?? 1)) * 2;
+    const cell = cells[path];
+    // A blank in an OCR'd table is where a missed figure hides (a lone “1” the detector did not
+    // see): it counts as read with no confidence at all.
+    const confidence = cell?.confidence ?? (cell && cell.text.trim() === '' ? 0 : 1);
+    return (hits.get(path) ?? 0) + (1 - confidence) * 2;
   }
 }

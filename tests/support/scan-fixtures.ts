@@ -189,3 +189,39 @@ export async function scanOfPdf(
   }
   return { pdf: imageOnlyPdf(images), images };
 }
+
+/** A cell to change on a page image: the box of its figure, and optionally a box to copy over it. */
+export interface CellEdit {
+  /** [x0, y0, x1, y1] in PDF points, top-left origin (a `CellSource.bbox` of a born-digital read) */
+  target: readonly [number, number, number, number];
+  /** another cell whose printed figure is pasted in its place; absent: the figure is erased */
+  donor?: readonly [number, number, number, number];
+}
+
+/**
+ * Forges figures on a rendered page image (`dpi` pixels per inch): each target cell's inside is
+ * painted white (its rulings kept, `inset` points in from the box) and, when a donor is named,
+ * the same-sized middle of the donor cell is pasted there — a figure in the report's own font.
+ */
+export async function editCells(page: Uint8Array, dpi: number, edits: readonly CellEdit[], inset = 2.5): Promise<Uint8Array> {
+  const px = (pt: number) => Math.round((pt * dpi) / 72);
+  const layers: { input: Buffer; left: number; top: number }[] = [];
+  for (const { target, donor } of edits) {
+    const left = px(target[0] + inset);
+    const top = px(target[1] + inset);
+    const width = px(target[2] - inset) - left;
+    const height = px(target[3] - inset) - top;
+    const white = { create: { width, height, channels: 3 as const, background: '#ffffff' } };
+    layers.push({ input: await sharp(white).png().toBuffer(), left, top });
+    if (donor) {
+      const centreX = px((donor[0] + donor[2]) / 2);
+      const centreY = px((donor[1] + donor[3]) / 2);
+      const copy = await sharp(page)
+        .extract({ left: centreX - Math.floor(width / 2), top: centreY - Math.floor(height / 2), width, height })
+        .png()
+        .toBuffer();
+      layers.push({ input: copy, left, top });
+    }
+  }
+  return new Uint8Array(await sharp(page).composite(layers).png().toBuffer());
+}
