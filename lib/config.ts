@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -17,6 +18,8 @@ export const ConfigSchema = z.object({
   ocrConfidenceThreshold: z.coerce.number().min(0).max(1).default(0.8),
   /** dpi for rendering pages that are not a single embedded image */
   ocrDpi: z.coerce.number().int().min(72).max(600).default(300),
+  /** pages of one document OCR'd at once (default: the cores available) */
+  ocrConcurrency: z.coerce.number().int().min(1).max(64).default(() => availableParallelism()),
   /** wall-clock budget for one document */
   timeoutMs: z.coerce.number().int().positive().default(10 * 60 * 1000),
 });
@@ -30,6 +33,7 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   ocrEngine: 'GOUJI_OCR_ENGINE',
   ocrConfidenceThreshold: 'GOUJI_OCR_CONFIDENCE_THRESHOLD',
   ocrDpi: 'GOUJI_OCR_DPI',
+  ocrConcurrency: 'GOUJI_OCR_CONCURRENCY',
   timeoutMs: 'GOUJI_TIMEOUT_MS',
 };
 

@@ -1,33 +1,14 @@
-import type { Config } from '../config.ts';
-import type { PositionedPage } from '../model/layout.ts';
 import type { Extraction } from '../model/result.ts';
-import type { OcrEngine, OcrImage } from '../ports/ocr-engine.ts';
 import { decodeText } from './decode-text.ts';
-import { detectKind, type DocumentKind } from './detect-kind.ts';
+import { detectKind } from './detect-kind.ts';
+import type { DocumentRead, ReadDocumentOptions } from './document-read.ts';
 import { readDocx } from './docx/read-docx.ts';
-import { linesFromPages } from './geometry/lines-from-pages.ts';
 import { readHtml } from './html/read-html.ts';
-import { CorruptImageError, ImageTooLargeError, UnsupportedImageError } from './image/image-errors.ts';
-import { readImageHeader } from './image/image-header.ts';
-import { embeddedJpeg } from './pdf/embedded-jpeg.ts';
-import { ImageTooLargeError as PageTooLargeError, PageImageError, pageImage } from './pdf/page-image.ts';
-import { readPdf } from './pdf/read-pdf.ts';
-import { unreadable, type ReadOutcome } from './read-outcome.ts';
+import { unreadable } from './read-outcome.ts';
+import { readImageDocument, readPdfDocument } from './read-scanned.ts';
 import { layoutFromText } from './text/text-layout.ts';
 
-export interface ReadDocumentOptions {
-  config: Config;
-  ocr?: OcrEngine;
-  ocrPages?: PositionedPage[];
-  signal?: AbortSignal;
-}
-
-export interface DocumentRead {
-  kind: DocumentKind;
-  outcome: ReadOutcome;
-  extraction: Extraction;
-  metadataTitle?: string;
-}
+export type { DocumentRead, ReadDocumentOptions } from './document-read.ts';
 
 /** Picks the reader for the bytes and returns one layout, OCR'ing only the pages that need it. */
 export async function readDocument(bytes: Uint8Array, name: string, options: ReadDocumentOptions): Promise<DocumentRead> {
@@ -76,138 +57,6 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
   }
 }
 
-async function readPdfDocument(bytes: Uint8Array, options: ReadDocumentOptions): Promise<DocumentRead> {
-  const { config } = options;
-  const readOptions = options.signal ? { maxPages: config.maxPages, signal: options.signal } : { maxPages: config.maxPages };
-  const pdf = await readPdf(bytes, readOptions);
-  if (!pdf.ok) return { kind: 'pdf', outcome: unreadable(pdf.reason, pdf.message), extraction: { method: 'none', reader: 'pdf' } };
-  const pages = pdf.pages.map((p) => p.positioned);
-  // pdf.js leaves out of its operator list an image over its size limit, so a page that is one
-  // huge scan looks blank: a page without words whose only content is a JPEG still goes to OCR,
-  // where pageImage refuses it from its header (imageTooLarge), not as "no tables".
-  const needOcr = pdf.pages
-    .filter((p) => p.textLayer === 'needsOcr' || (p.positioned.words.length === 0 && embeddedJpeg(bytes, p.page) !== undefined))
-    .map((p) => p.page);
-  const extraction: Extraction = { method: 'text', reader: 'pdf', pages: pdf.pageCount };
-  const meta = pdf.metadataTitle ? { metadataTitle: pdf.metadataTitle } : {};
-  if (needOcr.length > 0) {
-    const recognised = await ocrPdfPages(bytes, needOcr, options);
-    if (!recognised.ok) {
-      const good = pdf.pages.filter((p) => !needOcr.includes(p.page));
-      if (good.length === 0) {
-        return { kind: 'pdf', outcome: unreadable(recognised.reason, recognised.message), extraction, ...meta };
-      }
-    } else {
-      for (const page of recognised.pages) pages[page.page - 1] = page;
-      extraction.method = needOcr.length === pdf.pageCount ? 'ocr' : 'mixed';
-      extraction.ocrPages = needOcr;
-      extraction.ocrEngine = recognised.engine;
-      const confidence = meanConfidence(recognised.pages);
-      if (confidence !== undefined) extraction.meanConfidence = confidence;
-    }
-  }
-  return { kind: 'pdf', outcome: { ok: true, layout: { lines: linesFromPages(pages) } }, extraction, ...meta };
-}
-
-type OcrOutcome =
-  | { ok: true; pages: PositionedPage[]; engine: string }
-  | { ok: false; reason: 'ocrRequired' | 'imageTooLarge' | 'ocrFailed'; message: string };
-
-async function ocrPdfPages(bytes: Uint8Array, numbers: number[], options: ReadDocumentOptions): Promise<OcrOutcome> {
-  const supplied = options.ocrPages;
-  if (supplied && numbers.every((n) => supplied.some((p) => p.page === n))) {
-    return { ok: true, pages: numbers.map((n) => supplied.find((p) => p.page === n)!), engine: 'textract' };
-  }
-  const engine = options.ocr;
-  if (!engine) {
-    return {
-      ok: false,
-      reason: 'ocrRequired',
-      message: `第 ${numbers.join('、')} 页没有可用的文字层（扫描件），需要 OCR 识别，但未启用 OCR 引擎。`,
-    };
-  }
-  try {
-    const pages = await mapLimit(numbers, 2, async (n) => {
-      const image = await pageImage(bytes, n, { dpi: options.config.ocrDpi, maxPixels: options.config.maxPixels });
-      const page = await engine.recognize(image, options.signal ? { signal: options.signal } : {});
-      return { ...page, page: n };
-    });
-    return { ok: true, pages, engine: engine.name };
-  } catch (error) {
-    return ocrFailure(error);
-  }
-}
-
-async function readImageDocument(bytes: Uint8Array, options: ReadDocumentOptions): Promise<DocumentRead> {
-  const extraction: Extraction = { method: 'ocr', reader: 'image', pages: 1, ocrPages: [1] };
-  const fail = (reason: 'ocrRequired' | 'imageTooLarge' | 'ocrFailed' | 'corrupt', message: string): DocumentRead => ({
-    kind: 'image',
-    outcome: unreadable(reason, message),
-    extraction: { method: 'none', reader: 'image' },
-  });
-  try {
-    const header = readImageHeader(bytes);
-    if (header.width * header.height > options.config.maxPixels) {
-      return fail(
-        'imageTooLarge',
-        `图片尺寸 ${header.width} × ${header.height} 像素，超过允许的 ${options.config.maxPixels} 像素上限，未解码。`,
-      );
-    }
-  } catch (error) {
-    return fail('corrupt', `图片文件已损坏或格式不受支持：${(error as Error).message}`);
-  }
-  const supplied = options.ocrPages?.find((p) => p.page === 1);
-  if (supplied) {
-    return {
-      kind: 'image',
-      outcome: { ok: true, layout: { lines: linesFromPages([supplied]) } },
-      extraction: { ...extraction, ocrEngine: 'textract' },
-    };
-  }
-  if (!options.ocr) return fail('ocrRequired', '图片需要 OCR 识别，但未启用 OCR 引擎。');
-  try {
-    const image: OcrImage = { kind: 'encoded', bytes };
-    const page = await options.ocr.recognize(image, options.signal ? { signal: options.signal } : {});
-    const confidence = meanConfidence([page]);
-    return {
-      kind: 'image',
-      outcome: { ok: true, layout: { lines: linesFromPages([{ ...page, page: 1 }]) } },
-      extraction: { ...extraction, ocrEngine: options.ocr.name, ...(confidence !== undefined ? { meanConfidence: confidence } : {}) },
-    };
-  } catch (error) {
-    const failure = ocrFailure(error);
-    if (failure.ok) throw error;
-    return fail(failure.reason, failure.message);
-  }
-}
-
-function ocrFailure(error: unknown): OcrOutcome {
-  if (error instanceof ImageTooLargeError) {
-    return {
-      ok: false,
-      reason: 'imageTooLarge',
-      message: `页面图像 ${error.width} × ${error.height} 像素，超过允许的 ${error.maxPixels} 像素上限，未解码。`,
-    };
-  }
-  if (error instanceof PageTooLargeError) {
-    return {
-      ok: false,
-      reason: 'imageTooLarge',
-      message: `页面图像共 ${error.pixels} 像素，超过允许的 ${error.maxPixels} 像素上限，未解码。`,
-    };
-  }
-  if (error instanceof CorruptImageError || error instanceof UnsupportedImageError || error instanceof PageImageError) {
-    return { ok: false, reason: 'ocrFailed', message: `页面图像无法解码：${error.message}` };
-  }
-  throw error;
-}
-
-function meanConfidence(pages: PositionedPage[]): number | undefined {
-  const values = pages.flatMap((p) => p.words.map((w) => w.confidence)).filter((c): c is number => c !== undefined);
-  if (values.length === 0) return undefined;
-  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
-}
-
 /** Text that is mostly printable: not a binary file renamed .txt. */
 function looksLikeText(text: string): boolean {
   if (text.length === 0) return false;
@@ -217,17 +66,4 @@ function looksLikeText(text: string): boolean {
     if (code === 0xfffd || (code < 0x20 && code !== 9 && code !== 10 && code !== 13)) bad++;
   }
   return bad / Math.min(text.length, 20000) < 0.02;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
