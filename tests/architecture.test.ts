@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The pure core takes bytes and returns data: no AWS SDK, no file system, no network, no
+ * environment. Only the libraries that parse documents are allowed in.
+ */
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const CORE = ['lib/model', 'lib/read', 'lib/tables', 'lib/rules', 'lib/render'];
+const ALLOWED = new Set([
+  'zod',
+  'pdfjs-dist/legacy/build/pdf.mjs',
+  'sharp',
+  'fflate',
+  'fast-xml-parser',
+  'cheerio',
+  // renders a page that is not one embedded image, for OCR
+  '@napi-rs/canvas',
+  'domhandler',
+  // pdfjs.ts finds pdf.js's own CMap and font folders inside its package
+  'node:path',
+  'node:module',
+]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('architecture', () => {
+  const core = CORE.flatMap((dir) => files(join(ROOT, dir)));
+
+  it('keeps the core free of AWS, I/O and environment', () => {
+    const offences: string[] = [];
+    for (const file of core) {
+      const text = readFileSync(file, 'utf8');
+      for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+        if (spec!.startsWith('.')) continue;
+        if (!ALLOWED.has(spec!)) offences.push(`${relative(ROOT, file)} imports ${spec}`);
+      }
+      if (/process\.env|process\.argv/.test(text)) offences.push(`${relative(ROOT, file)} reads the environment`);
+    }
+    assert.deepEqual(offences, []);
+  });
+
+  it('keeps the core from importing the edges (adapters, CLI, handlers)', () => {
+    const offences = core.filter((file) =>
+      /from '(\.\.\/)+(adapters|cli|process-stored-document|enqueue)|functions\//.test(readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(offences.map((f) => relative(ROOT, f)), []);
+  });
+
+  it('keeps the handlers thin: wiring only, the work is in lib/', () => {
+    const handlers = files(join(ROOT, 'functions')).filter((f) => f.endsWith('handler.ts'));
+    assert.ok(handlers.length >= 2);
+    for (const file of handlers) {
+      const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('//') && !l.trim().startsWith('*'));
+      assert.ok(lines.length <= 40, `${relative(ROOT, file)} has ${lines.length} lines`);
+    }
+  });
+});
