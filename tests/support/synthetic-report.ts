@@ -13,6 +13,28 @@ export interface SyntheticReport {
   year: number;
   /** flat dotted path (as in the result's tables) → value */
   values: Values;
+  quirks?: Quirks;
+}
+
+/** Layout variations agencies print (see shared/samples/generated/README.md). */
+export interface Quirks {
+  halfWidthBrackets?: boolean;
+  numberingComma?: boolean;
+  fullWidthDigits?: boolean;
+  /** zero cells of table 3 and 4 printed blank */
+  blankZeros?: boolean;
+  /** a publisher's （三）不予公开 row carrying the sums of its items */
+  subtotalRow?: boolean;
+  /** the table 3 header printed again before （四）, as after a page break */
+  repeatedHeader?: boolean;
+}
+
+function styleLabel(label: string, q: Quirks): string {
+  let out = label;
+  if (q.halfWidthBrackets) out = out.replace(/（/g, '(').replace(/）/g, ')');
+  if (q.numberingComma) out = out.replace(/^(\d)\./, '$1、');
+  if (q.fullWidthDigits) out = out.replace(/^(\d)\./, (_, d: string) => `${String.fromCharCode(0xff10 + Number(d))}．`);
+  return out;
 }
 
 export function proactivePaths(format: FormatVersion): string[] {
@@ -27,22 +49,27 @@ export function reviewPaths(): string[] {
 
 /** Lays the report out as rows of cells (label cells then value cells), like the printed form. */
 function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: string[][]; t4: string[][] } {
+  const q = report.quirks ?? {};
   const v = (path: string) => String(report.values[path] ?? 0);
+  // blank zeros only in the tables where publishers do it (3 and 4)
+  const b = (path: string) => (q.blankZeros && (report.values[path] ?? 0) === 0 ? '' : v(path));
+  const L = (label: string) => styleLabel(label, q);
   const t2: string[][] = [];
   let block = '';
   for (const row of PROACTIVE_ROWS[report.format]) {
     if (row.block !== block) {
       block = row.block;
-      t2.push([row.block]);
+      t2.push([L(row.block)]);
       t2.push(['信息内容', ...row.columns.map((c) => c.label)]);
     }
     t2.push([row.label, ...row.columns.map((c) => v(`proactive.${row.id}.${c.id}`))]);
   }
-  const t3: string[][] = [
-    ['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况'],
+  const header: string[][] = [
+    [L('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), '', '', '申请人情况'],
     ['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'],
     ['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''],
   ];
+  const t3: string[][] = [...header];
   let group = '';
   for (const row of APPLICATION_ROWS[report.format]) {
     let labels: string[];
@@ -50,13 +77,20 @@ function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: s
     else if (row.group?.startsWith('三')) labels = [row.group, row.label, ''];
     else if (row.group) labels = ['', row.group === group ? '' : row.group, row.label];
     else labels = ['', row.label, ''];
+    if (q.repeatedHeader && row.id === 'results.unableToProvide.notHeld') t3.push(...header);
+    if (q.subtotalRow && row.id === 'results.denied.stateSecret') {
+      const items = APPLICATION_ROWS[report.format].filter((r) => r.id.startsWith('results.denied.'));
+      const sums = APPLICANT_COLUMNS.map((c) => String(items.reduce((n, r) => n + (report.values[`applications.${r.id}.${c.id}`] ?? 0), 0)));
+      t3.push(['', L('（三）不予公开'), '', ...sums]);
+      labels = ['', '', row.label];
+    }
     group = row.group ?? '';
-    t3.push([...labels, ...APPLICANT_COLUMNS.map((c) => v(`applications.${row.id}.${c.id}`))]);
+    t3.push([...labels.map(L), ...APPLICANT_COLUMNS.map((c) => b(`applications.${row.id}.${c.id}`))]);
   }
   const t4: string[][] = [
     ['行政复议', '', '', '', '', '行政诉讼'],
     ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '', '', '', '', '复议后起诉'],
-    reviewPaths().map(v),
+    reviewPaths().map(b),
   ];
   return { title: [`${report.agency}${report.year}年政府信息公开工作年度报告`], t2, t3, t4 };
 }

@@ -31,15 +31,23 @@ const reportArb = fc
     format: fc.constantFrom<FormatVersion>('2019', '2021'),
     seed: fc.array(fc.nat({ max: 400 }), { minLength: 300, maxLength: 300 }),
     zeros: fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }),
+    quirks: fc.record({
+      halfWidthBrackets: fc.boolean(),
+      numberingComma: fc.boolean(),
+      fullWidthDigits: fc.boolean(),
+      blankZeros: fc.boolean(),
+      subtotalRow: fc.boolean(),
+      repeatedHeader: fc.boolean(),
+    }),
   })
-  .map(({ format, seed, zeros }) => {
+  .map(({ format, seed, zeros, quirks }) => {
     const paths = [...proactivePaths(format), ...applicationPaths(format), ...reviewPaths()];
     const raw: Record<string, number> = {};
     paths.forEach((p, i) => {
       raw[p] = zeros[i % 300] ? 0 : seed[i % 300]!;
     });
     const year = format === '2019' ? 2020 : 2023;
-    return { format, agency: '某某市某某局', year, values: makeConsistent(format, raw) } satisfies SyntheticReport;
+    return { format, agency: '某某市某某局', year, values: makeConsistent(format, raw), quirks } satisfies SyntheticReport;
   });
 
 describe('property: consistent tables round-trip through every text layout', () => {
@@ -50,7 +58,7 @@ describe('property: consistent tables round-trip through every text layout', () 
           const extracted = parse(report, layout);
           assert.equal(extracted.report.formatVersion, report.format);
           for (const [path, value] of Object.entries(report.values)) {
-            assert.equal(valueAt(extracted.tables, path), value, `${layout} ${report.format} ${path}`);
+            assert.equal(valueAt(extracted.tables, path), value, `${layout} ${report.format} ${path} ${JSON.stringify(report.quirks)}`);
           }
           const findings = validateTables({
             tables: extracted.tables,
@@ -59,7 +67,7 @@ describe('property: consistent tables round-trip through every text layout', () 
             cells: extracted.cells,
             ocrConfidenceThreshold: 0.8,
           });
-          assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+          assert.deepEqual(findings.filter((f) => f.severity === 'error'), [], JSON.stringify(report.quirks));
           assert.deepEqual(findings.filter((f) => f.rule === 'narrative.tableMismatch'), []);
         }),
         { numRuns: 25 },
