@@ -43,7 +43,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     pending = '';
   }
   fillByPosition(rows, WIDTH);
-  const fitted = rows.map((r) => fitValues(r.values, WIDTH, r.ocr, true));
+  const fitted = rows.map((r) => fitValues(r.values, WIDTH, r.ocr, true, r.grid));
   const vectors = fitted.map((cells, i) => (cells ? cells.map((c) => num(c, rows[i]!.ocr)) : null));
   const groupSizes = APPLICATION_GROUPS[format].map((g) => form.filter((r) => r.id.startsWith(g.prefix)).length);
 
@@ -139,7 +139,8 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     // header rows with blank cells are skipped silently; only rows with figures are worth a note
     extraRows: result.skippedData
       .map((i) => first + i)
-      .filter((i) => rows[i]!.numbers > 0)
+      // only rows shaped like table 3's (7 figures) are worth a note; others belong elsewhere
+      .filter((i) => rows[i]!.numbers > 0 && fitted[i] !== null)
       .map((i) => ({ line: rows[i]!.line, label: rows[i]!.rawLabel })),
     score: result.score,
   };

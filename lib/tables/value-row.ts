@@ -15,6 +15,8 @@ export interface ValueRow {
   /** how many of `values` hold a number */
   numbers: number;
   ocr: boolean;
+  /** the cells are the source's own columns (HTML, DOCX, a PDF or OCR grid), not copied text */
+  grid: boolean;
 }
 
 export function lineText(line: LayoutLine): string {
@@ -32,15 +34,24 @@ export function toValueRow(line: LayoutLine, index: number): ValueRow | null {
   const numbers = values.filter((c) => parseCell(c.text, ocr).kind === 'number').length;
   const labelCells = line.cells.slice(0, lastText + 1).filter((c) => c.text !== '');
   const rawLabel = labelCells.map((c) => c.text).join('');
-  return { line: index, rawLabel, label: normalizeLabel(rawLabel), values, numbers, ocr };
+  const grid = line.table !== undefined || line.cells.some((c) => c.bbox !== undefined);
+  return { line: index, rawLabel, label: normalizeLabel(rawLabel), values, numbers, ocr, grid };
 }
 
 /**
  * Chooses `n` value cells from a row that has more: the window must hold every non-blank cell;
  * among several (blank cells make it ambiguous) the one whose last value is the sum of the
- * others wins when `sumCheck`, else the leftmost (rows copied with lost cells shift left).
+ * others wins when `sumCheck`, else the leftmost (rows copied as text lose leading cells and
+ * shift left) or, with `preferRight`, the rightmost (in a real grid the figures are the last
+ * columns, and a blank row's leading blanks are a merged label's continuation).
  */
-export function fitValues(values: LayoutCell[], n: number, ocr: boolean, sumCheck: boolean): LayoutCell[] | null {
+export function fitValues(
+  values: LayoutCell[],
+  n: number,
+  ocr: boolean,
+  sumCheck: boolean,
+  preferRight = false,
+): LayoutCell[] | null {
   if (values.length === n) return values;
   if (values.length < n) return null;
   const filled = values.map((c) => parseCell(c.text, ocr).kind !== 'blank');
@@ -54,7 +65,7 @@ export function fitValues(values: LayoutCell[], n: number, ocr: boolean, sumChec
     const summing = windows.find((start) => sumsUp(values.slice(start, start + n), ocr));
     if (summing !== undefined) return values.slice(summing, summing + n);
   }
-  const start = windows[0]!;
+  const start = preferRight ? windows[windows.length - 1]! : windows[0]!;
   return values.slice(start, start + n);
 }
 

@@ -3,6 +3,7 @@ import type { Box } from '../../model/result.ts';
 import { levelPage, type LevelPage } from './deskew.ts';
 import { height, median, minConfidence, type GeoWord } from './geo-word.ts';
 import { startsWithEnumeration, isValueText } from './numeric.ts';
+import { givenTables } from './given-tables.ts';
 import { dropPageFurniture } from './page-furniture.ts';
 import { ruledTables, type RuledTable } from './ruled-tables.ts';
 import { joinText } from './text-join.ts';
@@ -12,12 +13,21 @@ import { unruledBlocks, type Block, type CellMaker, type Columns } from './unrul
  * Rebuilds a document's lines in reading order from positioned words (PDF text layer or OCR):
  * each printed table row becomes one line whose cells follow the table's columns (empty cells
  * kept as ''), and each paragraph one line with one cell. Page numbers and running headers are
- * dropped; a table that goes on over a page break simply goes on.
+ * dropped; a table that goes on over a page break simply goes on. Where the engine found the
+ * tables itself (`page.tables`, Textract), its rows are the lines and the words inside them are
+ * not read again.
  */
 export function linesFromPages(pages: readonly PositionedPage[]): LayoutLine[] {
   const ordered = [...pages].sort((a, b) => a.page - b.page);
   const level = ordered.map(levelPage);
-  const kept = dropPageFurniture(level.map((l, i) => ({ words: l.words, height: ordered[i]!.height })));
+  let tableIndex = 0;
+  const given = ordered.map((page, i) => {
+    const found = givenTables(page, level[i]!, tableIndex);
+    tableIndex += found.blocks.length;
+    return found;
+  });
+  const free = level.map((l, i) => l.words.filter((w) => !given[i]!.covers(w)));
+  const kept = dropPageFurniture(free.map((words, i) => ({ words, height: ordered[i]!.height })));
   const perPage = ordered.map((page, i) => {
     const lp = level[i]!;
     const words = kept[i]!;
@@ -29,9 +39,9 @@ export function linesFromPages(pages: readonly PositionedPage[]): LayoutLine[] {
 
   const lines: LayoutLine[] = [];
   let columns: Columns | undefined;
-  for (const { page, lp, tables, rest } of perPage) {
+  for (const [i, { page, lp, tables, rest }] of perPage.entries()) {
     const makeCell = cellMaker(page.page, lp);
-    const blocks: Block[] = tables.map((t) => ({ top: t.box[1], lines: tableLines(t, makeCell) }));
+    const blocks: Block[] = [...given[i]!.blocks, ...tables.map((t) => ({ top: t.box[1], lines: tableLines(t, makeCell) }))];
     const unruled = unruledBlocks(rest, makeCell, columns);
     columns = unruled.lastColumns;
     blocks.push(...unruled.blocks);
