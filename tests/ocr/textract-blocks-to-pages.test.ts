@@ -37,10 +37,12 @@ describe('blocksToPositionedPages', () => {
     const total = first!.tables![0]!.rows[2]![3]!;
     assert.equal(total.page, 1);
     assert.deepEqual(total.bbox, [700, 400, 900, 500]);
-    assert.equal(total.confidence, 0.955);
-    // the look-alike O of "1O6" is read as a digit, the word keeps its low confidence
+    // the look-alike O of "1O6" is read as a digit, the word keeps its low confidence, and the
+    // cell (0.955 as a cell) is as sure as that word
     const word = first!.words.find((w) => w.text === '106');
     assert.equal(word?.confidence, 0.715);
+    assert.equal(total.text, '106');
+    assert.equal(total.confidence, 0.715);
   });
 
   it('keeps the structure and the digits when the Chinese labels come back garbled', () => {

@@ -62,14 +62,14 @@ function tableRows(table: Block, byId: Map<string, Block>, page: number, size: P
       ...(confidence !== undefined ? { confidence } : {}),
     };
   };
-  for (const cell of cells) place(cell, cellText(cell, byId), confidenceOf(cell));
+  for (const cell of cells) place(cell, cellText(cell, byId), cellConfidence(cell, byId));
   // a merged cell's text is spread over the cells it covers: gather it into its first one
   for (const block of merged) {
     const parts = childrenOf(block, 'CHILD', byId)
       .filter((b) => b.BlockType === 'CELL')
       .sort((a, b) => (a.RowIndex ?? 0) - (b.RowIndex ?? 0) || (a.ColumnIndex ?? 0) - (b.ColumnIndex ?? 0));
     const text = joinText(parts.map((p) => cellText(p, byId)));
-    for (const part of parts) place(part, '', confidenceOf(part));
+    for (const part of parts) place(part, '', cellConfidence(part, byId));
     place(block, text, confidenceOf(block));
   }
   return grid;
@@ -96,6 +96,16 @@ function childrenOf(block: Block, type: 'CHILD' | 'MERGED_CELL', byId: Map<strin
     .flatMap((r) => r.Ids ?? [])
     .map((id) => byId.get(id))
     .filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * A cell is as sure as its least sure word: Textract's CELL confidence is about the table's
+ * structure, so a misread digit (word 0.71) inside a well-found cell (0.96) must still show.
+ */
+function cellConfidence(cell: Block, byId: Map<string, Block>): number | undefined {
+  const words = childrenOf(cell, 'CHILD', byId).filter((b) => b.BlockType === 'WORD' && b.Text);
+  const values = [cell, ...words].map(confidenceOf).filter((c): c is number => c !== undefined);
+  return values.length === 0 ? undefined : Math.min(...values);
 }
 
 function confidenceOf(block: Block): number | undefined {
