@@ -64,7 +64,9 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
     rows.push(summaryRowFromResult(result, { file: input.display, json: jsonKeyOf(stem), html: htmlKeyOf(stem) }));
     if (!command.quiet) {
       const seconds = ((Date.now() - fileStarted) / 1000).toFixed(1);
-      const eta = inputs.length > 1 ? ` · 总用时 ${((Date.now() - started) / 1000).toFixed(0)}s` : '';
+      const spent = (Date.now() - started) / 1000;
+      const left = ((spent / (index + 1)) * (inputs.length - index - 1)).toFixed(0);
+      const eta = inputs.length > 1 ? ` · 已用 ${spent.toFixed(0)}s，预计还需 ${left}s` : '';
       log(`[${index + 1}/${inputs.length}] ${input.display} → ${result.status}${skipped ? '（已是最新，跳过）' : ` (${seconds}s)`}${eta}`);
     }
   }
