@@ -5,11 +5,12 @@ import { findRulings } from '../../../read/image/find-rulings.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
 import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
 import { CorruptImageError, ImageTooLargeError } from '../../../read/image/image-errors.ts';
+import { centredIn, uncoveredCellInk } from '../../../read/image/uncovered-cell-ink.ts';
 import { detectText } from './detect-text.ts';
 import { loadPaddleModels } from './paddle-models.ts';
 import { recognizeText } from './recognize-text.ts';
 import { eraseRulings, splitAtRulings } from './split-at-rulings.ts';
-import { wordsFromText } from './words-from-text.ts';
+import { missedWords, wordsFromText } from './words-from-text.ts';
 
 export interface LocalOcrOptions {
   /** onnxruntime threads per inference; keep 1 and run pages in parallel (default 1) */
@@ -46,7 +47,21 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     const boxes = (await detectText(models.detection, clean, { maxSide })).flatMap((box) => splitAtRulings(box, rulings));
     signal?.throwIfAborted();
     const lines = await recognizeText(models.recognition, models.characters, clean, boxes);
-    const words: PositionedWord[] = lines.flatMap(wordsFromText);
+    const read = lines.map(wordsFromText);
+    // The detector sees no text in a lone character in a tall cell (a bare "1"), or boxes only its
+    // middle, which reads as nothing or as something else: read the ink of such cells whole.
+    const withText = boxes.filter((_, index) => read[index]!.length > 0);
+    const missed = uncoveredCellInk(clean, rulings, withText);
+    signal?.throwIfAborted();
+    // padded like PaddleOCR pads short words: cropped tight, a dash reads as "1" (padding every box costs 20 %)
+    const found = await recognizeText(models.recognition, models.characters, clean, missed.boxes, { minRatio: 3 });
+    const superseded = new Set(
+      missed.fragments.map((index) => withText[index]!).filter((box) => missed.boxes.some((cell) => centredIn(box, cell))),
+    );
+    const words: PositionedWord[] = [
+      ...read.flatMap((lineWords, index) => (superseded.has(boxes[index]!) ? [] : lineWords)),
+      ...found.flatMap(missedWords),
+    ];
     words.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
     return { page: 1, width: page.width, height: page.height, unit: 'px', words, rulings };
   }

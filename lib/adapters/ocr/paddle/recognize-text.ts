@@ -17,6 +17,15 @@ export interface RecognizedText {
   chars: RecognizedChar[];
 }
 
+export interface RecognizeOptions {
+  /**
+   * Pads each line with grey to at least this width/height ratio (PaddleOCR's own 320 × 48 is
+   * 6.7): the recogniser was trained on short words padded that way, and reads a lone character
+   * cropped tight less surely. Costs time in proportion; 0 (the default) pads nothing.
+   */
+  minRatio?: number;
+}
+
 const LINE_HEIGHT = 48;
 // on CPU a batch saves nothing per column and its padding costs: one line per run
 const BATCH = 1;
@@ -32,7 +41,9 @@ export async function recognizeText(
   characters: string[],
   page: GrayImage,
   boxes: Box[],
+  options: RecognizeOptions = {},
 ): Promise<RecognizedText[]> {
+  const minWidth = Math.ceil((LINE_HEIGHT * (options.minRatio ?? 0)) / STEP) * STEP;
   const order = boxes
     .map((box, index) => ({ box, index, ratio: (box[2] - box[0]) / Math.max(1, box[3] - box[1]) }))
     .sort((a, b) => a.ratio - b.ratio);
@@ -40,7 +51,7 @@ export async function recognizeText(
   for (let start = 0; start < order.length; start += BATCH) {
     const batch = order.slice(start, start + BATCH);
     const widths = batch.map((b) => Math.max(STEP, Math.round(LINE_HEIGHT * b.ratio)));
-    const width = Math.ceil(Math.max(...widths) / STEP) * STEP;
+    const width = Math.max(minWidth, Math.ceil(Math.max(...widths) / STEP) * STEP);
     const plane = LINE_HEIGHT * width;
     const input = new Float32Array(batch.length * 3 * plane); // 0 is the padding value after normalisation
     batch.forEach((item, n) => {

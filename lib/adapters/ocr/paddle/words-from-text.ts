@@ -37,3 +37,17 @@ export function wordsFromText(line: RecognizedText): PositionedWord[] {
 function round(value: number, factor = 10): number {
   return Math.round(value * factor) / factor;
 }
+
+/** What a reader shows for ink in a cell that recognition could not read. */
+export const UNREADABLE = '?';
+
+/**
+ * Words of a box around ink the detector missed: as read, or when recognition reads nothing
+ * there, one word `?` with confidence 0 — the cell holds something, and a reviewer must look.
+ */
+export function missedWords(line: RecognizedText): PositionedWord[] {
+  const words = wordsFromText(line);
+  if (words.length > 0) return words;
+  const [x0, y0, x1, y1] = line.box;
+  return [{ text: UNREADABLE, bbox: [round(x0), round(y0), round(x1), round(y1)], confidence: 0 }];
+}
