@@ -45,7 +45,7 @@ async function onlyOneImage(pdfPage: PDFPageProxy): Promise<boolean> {
  * image, otherwise the page rendered at `dpi` as PNG. Refuses images over `maxPixels`.
  */
 export async function pageImage(bytes: Uint8Array, page: number, options: { dpi: number; maxPixels: number }): Promise<PageImage> {
-  const doc = await openPdf(bytes).catch((cause: unknown) => {
+  const doc = await openPdf(bytes, { forRendering: true }).catch((cause: unknown) => {
     throw new PageImageError('cannot open the PDF', { cause });
   });
   try {
