@@ -1,3 +1,4 @@
+import { htmlPage } from './html-page.ts';
 import type { FormatVersion } from '../model/form.ts';
 import type { Finding, Result, Severity, Status } from '../model/result.ts';
 import { describeCell } from './cell-labels.ts';
@@ -121,21 +122,12 @@ ${reviewTable(tables, markOf)}`;
   const findings = findingsSection(result.findings, format);
   // when nothing could be read, the reasons matter more than three empty tables
   const body = result.status === 'unreadable' ? `${findings}\n${tablesHtml}` : `${tablesHtml}\n${findings}`;
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${escapeHtml(`${STATUS_WORDS[result.status]} · ${title}`)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<header class="status status-${result.status}"><span class="badge">${STATUS_WORDS[result.status]}</span><div><h1>${escapeHtml(title)}</h1><p class="counts">${STATUS_HINTS[result.status]} ${countsLine(result.findings)}</p></div></header>
+  return htmlPage(
+    `${STATUS_WORDS[result.status]} · ${title}`,
+    REPORT_CSS,
+    `<header class="status status-${result.status}"><span class="badge">${STATUS_WORDS[result.status]}</span><div><h1>${escapeHtml(title)}</h1><p class="counts">${STATUS_HINTS[result.status]} ${countsLine(result.findings)}</p></div></header>
 ${metaSection(result)}
 ${body}
-<footer>由 gouji 生成 · 结果格式版本 ${result.schemaVersion}</footer>
-</body>
-</html>
-`;
+<footer>由 gouji 生成 · 结果格式版本 ${result.schemaVersion}</footer>`,
+  );
 }

@@ -1,3 +1,4 @@
+import { htmlPage } from './html-page.ts';
 import type { Status } from '../model/result.ts';
 import { escapeHtml, hrefOf } from './escape-html.ts';
 import { STATUS_WORDS } from './render-report-html.ts';
@@ -64,23 +65,14 @@ export function renderIndexHtml(rows: readonly SummaryRow[]): string {
 <td class="n">${r.errors}</td><td class="n">${r.warnings}</td>
 <td>${r.rules.map((rule) => `<code>${escapeHtml(rule)}</code>`).join('<br>')}</td>
 <td><a href="${escapeHtml(hrefOf(r.json))}">JSON</a></td></tr>`);
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>政府信息公开工作年度报告核对结果（${rows.length} 份）</title>
-<style>${INDEX_CSS}</style>
-</head>
-<body>
-<h1>政府信息公开工作年度报告核对结果</h1>
+  return htmlPage(
+    `政府信息公开工作年度报告核对结果（${rows.length} 份）`,
+    INDEX_CSS,
+    `<h1>政府信息公开工作年度报告核对结果</h1>
 <div class="counts"><div class="count all">共<b>${rows.length}</b></div>${counts.join('')}</div>
 <table><thead><tr><th>文件</th><th>机关</th><th>年度</th><th>格式</th><th>结果</th><th>错误</th><th>警告</th><th>违反的规则</th><th>数据</th></tr></thead>
 <tbody>
 ${body.join('\n')}
-</tbody></table>
-</body>
-</html>
-`;
+</tbody></table>`,
+  );
 }

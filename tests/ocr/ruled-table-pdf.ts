@@ -1,6 +1,8 @@
 // Test helper: a one-page PDF holding a ruled table of short figures in a standard font, drawn
 // like the tables of the annual reports (tall cells, thin rulings, one centred figure per cell).
 
+import { writePdf } from '../support/tiny-pdf.ts';
+
 export interface RuledTable {
   /** the text of each cell, row by row; '' leaves a cell blank */
   rows: string[][];
@@ -66,15 +68,5 @@ export function ruledTablePdf(table: RuledTable): RuledTableLayout {
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     `<< /Type /Font /Subtype /Type1 /BaseFont /${table.font ?? 'Times-Roman'} >>`,
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return { pdf: new TextEncoder().encode(out), pageWidth, pageHeight, cells };
+  return { pdf: writePdf(objects), pageWidth, pageHeight, cells };
 }

@@ -2,7 +2,8 @@
  * Minimal valid PDFs built byte by byte with a correct xref table: a page of Latin text (a real
  * PDF that is not an annual report) and a PDF with no pages.
  */
-function writePdf(objects: string[]): Uint8Array {
+/** A PDF of the given objects (1-based: 1 the catalog) with a correct xref table. */
+export function writePdf(objects: string[]): Uint8Array {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
