@@ -10,7 +10,7 @@ import { createLocalOcrEngine } from '../lib/adapters/ocr/paddle/local-ocr-engin
 import type { OcrEngine } from '../lib/ports/ocr-engine.ts';
 import { docx, documentXml, p } from './fixtures/docx/make-docx.ts';
 import { GENERATED } from './support/samples.ts';
-import { tinyPdf, zeroPagePdf } from './support/tiny-pdf.ts';
+import { tinyPdf, writePdf, zeroPagePdf } from './support/tiny-pdf.ts';
 
 /** Deterministic noise (xorshift), so a failure can be replayed. */
 function randomBytes(n: number, seed = 42): Uint8Array {
@@ -138,5 +138,30 @@ describe('a failure inside a reader', () => {
       },
     };
     await assert.rejects(run('h002.png', scan, DEFAULT_CONFIG, unavailable), /service unavailable/);
+  });
+});
+
+describe('hostile PDFs end in bounded time with a result', () => {
+  it('a page tree that contains itself', async () => {
+    const pdf = writePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [2 0 R] /Count 1 >>']);
+    const result = await run('cycle.pdf', pdf);
+    assert.equal(result.status, 'unreadable');
+    assert.match(result.findings[0]!.rule, /^document\./);
+  });
+
+  it('a page of 200,000 drawing operators', async () => {
+    let ops = '';
+    for (let i = 0; i < 200_000; i++) ops += `BT /F1 1 Tf ${i % 600} ${i % 800} Td (x) Tj ET\n`;
+    const pdf = writePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+      `<< /Length ${ops.length} >>\nstream\n${ops}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    const started = Date.now();
+    const result = await run('ops.pdf', pdf);
+    assert.equal(result.status, 'unreadable');
+    assert.ok(Date.now() - started < 60_000);
   });
 });
