@@ -38,7 +38,10 @@ export function depsFromEnv(env: Record<string, string | undefined>, ocr?: OcrEn
 export function lambdaHandler(makeDeps: () => ProcessDocumentDeps) {
   let run: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
   // Built on the first invocation so importing the module does no work.
-  return middy((event: SQSEvent) => (run ??= createProcessDocumentHandler(makeDeps()))(event))
+  return middy((event: SQSEvent) => {
+    run ??= createProcessDocumentHandler(makeDeps());
+    return run(event);
+  })
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }

@@ -37,7 +37,10 @@ export function storesFor(s3: S3Client): (bucket: string) => DocumentStore {
   const stores = new Map<string, DocumentStore>();
   return (bucket) => {
     let store = stores.get(bucket);
-    if (store === undefined) stores.set(bucket, (store = new S3DocumentStore(s3, bucket)));
+    if (store === undefined) {
+      store = new S3DocumentStore(s3, bucket);
+      stores.set(bucket, store);
+    }
     return store;
   };
 }

@@ -27,6 +27,9 @@ function depsFromEnv(env: Record<string, string | undefined>): TextractCompleteD
 let run: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
 
 /** SQS batch of Textract completions (via SNS) → the same results as process-document. */
-export const handler = middy((event: SQSEvent) => (run ??= createTextractCompleteHandler(depsFromEnv(process.env)))(event))
+export const handler = middy((event: SQSEvent) => {
+  run ??= createTextractCompleteHandler(depsFromEnv(process.env));
+  return run(event);
+})
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics, { captureColdStartMetric: true }));

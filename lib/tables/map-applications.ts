@@ -114,7 +114,9 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
       for (let m = 1; m <= k; m++) {
         const next = vectors[i + m];
         if (!next) return false;
-        next.forEach((x, c) => (sum[c]! += x));
+        next.forEach((x, c) => {
+          sum[c]! += x;
+        });
       }
       return sum.every((x, c) => x === v[c]);
     });

@@ -28,7 +28,7 @@ export function normalizeText(text: string): string {
 export function normalizeLabel(text: string): string {
   return normalizeText(text)
     .replace(/(\d)[、,，.．]/g, '$1.')
-    .replace(/[()（）“”"'‘’「」《》【】\[\]:：;；]/g, '');
+    .replace(/[()（）“”"'‘’「」《》【】[\]:：;；]/g, '');
 }
 
 /** Character bigrams of a normalised label (single characters for one-character labels). */

@@ -10,7 +10,10 @@ export function blocksFromText(path: URL, linesPerPage = 30): Record<string, unk
   const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
   const blocks: Record<string, unknown>[] = [];
   let id = 0;
-  const nextId = (): string => `b${(id += 1).toString().padStart(6, '0')}`;
+  const nextId = (): string => {
+    id += 1;
+    return `b${id.toString().padStart(6, '0')}`;
+  };
   const box = (left: number, top: number, width: number, height: number) => ({
     BoundingBox: { Width: width, Height: height, Left: left, Top: top },
     Polygon: [

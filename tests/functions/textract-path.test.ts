@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetDocumentAnalysisCommand, StartDocumentAnalysisCommand, type TextractClient } from '@aws-sdk/client-textract';
+import { type GetDocumentAnalysisCommand, StartDocumentAnalysisCommand, type TextractClient } from '@aws-sdk/client-textract';
 import type { SQSRecord } from 'aws-lambda';
 import { createProcessDocumentHandler } from '../../functions/process-document/process-batch.ts';
 import { storesFor } from '../../functions/shared/aws-env.ts';
@@ -83,7 +83,7 @@ describe('Textract path', () => {
     const response = await processHandler()(sqsEvent(...records));
     assert.deepEqual(response.batchItemFailures, []);
     assert.equal(starts().length, 1);
-    const location = (starts()[0]?.input['DocumentLocation'] as { S3Object: { Bucket: string; Name: string } }).S3Object;
+    const location = (starts()[0]!.input['DocumentLocation'] as { S3Object: { Bucket: string; Name: string } }).S3Object;
     assert.deepEqual(location, { Bucket: BUCKET, Name: SCAN_KEY });
     assert.equal(await resultOf('results/2020/泉州市统计局 扫描件.scan.json'), null); // waits for Textract
     assert.equal((await resultOf('results/2020/铜陵市农业农村局.json'))?.report.agency, '铜陵市农业农村局');

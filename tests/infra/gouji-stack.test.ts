@@ -47,7 +47,7 @@ describe('GoujiStack (Textract, the default)', () => {
     assert.deepEqual(configs[0].Events, ['s3:ObjectCreated:*']);
     assert.deepEqual(configs[0].Filter.Key.FilterRules, [{ Name: 'prefix', Value: INPUT_PREFIX }]);
     const out = outputKeyFor('incoming/2023/报告.pdf');
-    assert.ok(out !== null && out.startsWith(OUTPUT_PREFIX) && !`${out}.json`.startsWith(INPUT_PREFIX));
+    assert.ok(out?.startsWith(OUTPUT_PREFIX) && !`${out}.json`.startsWith(INPUT_PREFIX));
     assert.equal(outputKeyFor(`${out}.json`), null);
   });
 

@@ -26,20 +26,23 @@ describe('lone figures in ruled cells', () => {
     // a fixed mix, one figure per tall cell; '-' is a blank mark: read as '-' or not at all, both mean 0
     const pool = ['1', '1', '1', '0', '11', '7', '-', '', '21', '4', '1', '0'];
     let seed = 7;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     const rows = Array.from({ length: 14 }, () => Array.from({ length: 8 }, () => pool[Math.floor(next() * pool.length)]!));
     const table = ruledTablePdf({ rows });
     const image = await pageImage(table.pdf, 1, { dpi: 300, maxPixels: 60e6 });
     const page = await engine.recognize(image);
     const scale = image.pixelWidth / table.pageWidth;
     const wrong: string[] = [];
-    rows.forEach((row, r) =>
+    rows.forEach((row, r) => {
       row.forEach((want, c) => {
         const box = table.cells[r]![c]!.map((v) => v * scale);
         const got = page.words.filter((w) => inside(w, box)).map((w) => w.text).join(' ');
         if (got !== want && !(want === '-' && got === '')) wrong.push(`row ${r} column ${c}: “${got}” ≠ “${want}”`);
-      }),
-    );
+      });
+    });
     assert.ok(rows.flat().filter((t) => t === '1').length >= 30);
     assert.deepEqual(wrong, []);
   });

@@ -51,15 +51,15 @@ export function ruledTablePdf(table: RuledTable): RuledTableLayout {
       top + (r + 1) * cellHeight,
     ]),
   );
-  table.rows.forEach((row, r) =>
+  table.rows.forEach((row, r) => {
     row.forEach((text, c) => {
       if (text === '') return;
       // centred by an estimate of the advance (half an em per digit is right for Times and Helvetica)
       const x = left + c * cellWidth + (cellWidth - text.length * fontSize * 0.5) / 2;
       const y = pageHeight - top - r * cellHeight - cellHeight / 2 - fontSize * 0.35;
       ops.push(`BT /F1 ${fontSize} Tf ${x.toFixed(2)} ${y.toFixed(2)} Td (${text.replace(/[()\\]/g, '')}) Tj ET`);
-    }),
-  );
+    });
+  });
   const content = ops.join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',

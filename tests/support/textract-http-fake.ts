@@ -19,7 +19,9 @@ export async function startTextractHttpFake(jobs: Record<string, readonly GetDoc
   const requests: Record<string, unknown>[] = [];
   const served = new Map<string, GetDocumentAnalysisCommandOutput>();
   for (const [jobId, responses] of Object.entries(jobs)) {
-    responses.forEach((response, i) => served.set(`${jobId} ${i === 0 ? '' : (responses[i - 1]!.NextToken ?? '')}`, response));
+    responses.forEach((response, i) => {
+      served.set(`${jobId} ${i === 0 ? '' : (responses[i - 1]!.NextToken ?? '')}`, response);
+    });
   }
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];

@@ -15,7 +15,9 @@ export function textractJobsMock(jobs: Record<string, readonly GetDocumentAnalys
   const calls: RecordedCall[] = [];
   const served = new Map<string, GetDocumentAnalysisCommandOutput>();
   for (const [jobId, responses] of Object.entries(jobs)) {
-    responses.forEach((response, i) => served.set(`${jobId} ${i === 0 ? '' : (responses[i - 1]!.NextToken ?? '')}`, response));
+    responses.forEach((response, i) => {
+      served.set(`${jobId} ${i === 0 ? '' : (responses[i - 1]!.NextToken ?? '')}`, response);
+    });
   }
   const send = async (command: unknown) => {
     const name = (command as object | undefined)?.constructor?.name ?? 'unknown';

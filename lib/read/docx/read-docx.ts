@@ -1,3 +1,4 @@
+import type { LayoutLine } from '../../model/layout.ts';
 import { type ReadOutcome, unreadable } from '../read-outcome.ts';
 import { decodeText } from '../decode-text.ts';
 import { docxLines } from './docx-layout.ts';
@@ -57,7 +58,7 @@ export function readDocx(bytes: Uint8Array): ReadOutcome {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
     return unreadable('corrupt', 'Word 文档正文含有 DOCTYPE/实体声明，正常的 Word 文件不会有；出于安全考虑未读取。');
   }
-  let lines;
+  let lines: LayoutLine[];
   try {
     lines = docxLines(xml);
   } catch {

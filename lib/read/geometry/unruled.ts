@@ -31,9 +31,7 @@ interface TextRow {
   vertical: Chunk[];
 }
 
-export interface CellMaker {
-  (words: readonly GeoWord[], text: string, box: Box): LayoutCell;
-}
+export type CellMaker = (words: readonly GeoWord[], text: string, box: Box) => LayoutCell
 
 /** Splits a text line where the gap between words is wide enough to separate cells. */
 function chunksOf(line: GeoWord[]): Chunk[] {
@@ -217,7 +215,9 @@ function tableLine(row: TextRow, columns: Columns, makeCell: CellMaker): LayoutL
   };
   for (const v of row.vertical) add([v], v.box);
   for (const cell of labelCells) add(cell, cell[0]!.box);
-  columns.forEach(([a, b], i) => add(values[i]!, [a, row.box[1], b, row.box[3]]));
+  columns.forEach(([a, b], i) => {
+    add(values[i]!, [a, row.box[1], b, row.box[3]]);
+  });
   return { cells };
 }
 

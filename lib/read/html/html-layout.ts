@@ -122,7 +122,10 @@ export function layoutLines(root: AnyNode): LayoutLine[] {
       return;
     }
     if (isHidden(node)) return;
-    if (node.name === 'br') return flush();
+    if (node.name === 'br') {
+      flush();
+      return;
+    }
     if (node.name === 'table') {
       flush();
       // a caption often carries the table's title (表三 …): keep it as a text line before the rows

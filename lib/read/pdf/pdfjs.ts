@@ -73,9 +73,9 @@ export async function openPdf(
     ...(dir === undefined
       ? {}
       : {
-          cMapUrl: join(dir, 'cmaps') + '/',
+          cMapUrl: `${join(dir, 'cmaps')}/`,
           cMapPacked: true,
-          standardFontDataUrl: join(dir, 'standard_fonts') + '/',
+          standardFontDataUrl: `${join(dir, 'standard_fonts')}/`,
         }),
   });
   try {

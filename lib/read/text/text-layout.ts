@@ -65,7 +65,7 @@ function cellsStyle(lines: string[]): LayoutLine[] {
       continue;
     }
     const next = lines[i + 1];
-    if (next !== undefined && next.startsWith('\t')) {
+    if (next?.startsWith('\t')) {
       row = [line];
     } else {
       out.push({ cells: [cell(line)] });
