@@ -1,3 +1,4 @@
+import { MachineryError } from './ports/machinery-error.ts';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { S3DocumentStore } from './adapters/s3-document-store.ts';
@@ -21,15 +22,8 @@ export interface EnqueueSummary {
 }
 
 /** SQS refused some messages of a batch (SendMessageBatch `Failed`). */
-export class EnqueueError extends Error {
+export class EnqueueError extends MachineryError {
   override readonly name = 'EnqueueError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 /** Encodes a key the way S3 does in notifications (form encoding, `/` kept). */

@@ -1,13 +1,13 @@
+import { MachineryError } from '../ports/machinery-error.ts';
+
 /**
  * Failures of a document store. The Lambda edge fails the SQS record when `retryable` is true
  * (SQS redelivers, then the DLQ); a non-retryable one is a problem of the object or key itself.
  */
-export class StoreError extends Error {
+export class StoreError extends MachineryError {
   override readonly name: string = 'StoreError';
-  readonly retryable: boolean;
   constructor(message: string, options: { cause?: unknown; retryable: boolean }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.retryable = options.retryable;
+    super(message, options.retryable, options.cause === undefined ? undefined : { cause: options.cause });
   }
 }
 

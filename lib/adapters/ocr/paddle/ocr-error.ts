@@ -1,11 +1,5 @@
+import { MachineryError } from '../../../ports/machinery-error.ts';
 /** The OCR machinery failed (models missing, runtime error); not a problem of the document. */
-export class OcrError extends Error {
+export class OcrError extends MachineryError {
   override readonly name = 'OcrError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }

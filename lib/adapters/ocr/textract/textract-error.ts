@@ -1,13 +1,7 @@
+import { MachineryError } from '../../../ports/machinery-error.ts';
 /** A Textract call failed; `retryable` tells the edge whether trying the message again may help. */
-export class TextractError extends Error {
+export class TextractError extends MachineryError {
   override readonly name = 'TextractError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 // Textract's throttling answers (API reference, "Errors" of StartDocumentAnalysis / GetDocumentAnalysis)
