@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { ResultSchema } from '../lib/model/result.ts';
-import { startLocalS3, type LocalS3 } from './adapters/local-s3.ts';
+import { startLocalS3, type LocalS3, useLocalLambdaEnv } from './adapters/local-s3.ts';
 import { lambdaContext, loadEvent, s3PutRecord, sqsEvent } from './functions/events.ts';
 import { startFaultProxy, type FaultProxy } from './functions/fault-proxy.ts';
 
@@ -28,15 +28,7 @@ describe('process-document handler end to end on a local S3', () => {
   before(async () => {
     s3 = await startLocalS3(BUCKET);
     proxy = await startFaultProxy(s3.endpoint);
-    Object.assign(process.env, {
-      GOUJI_S3_ENDPOINT: proxy.endpoint,
-      GOUJI_OCR_ENGINE: 'none',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-    });
+    useLocalLambdaEnv(proxy.endpoint);
     const { handler } = await import('../functions/process-document/handler.ts');
     invoke = (event) => handler(event, lambdaContext) as Promise<SQSBatchResponse>;
     for (const upload of UPLOADS) {

@@ -43,3 +43,16 @@ export async function startLocalS3(bucket = 'gouji-test'): Promise<LocalS3> {
     },
   };
 }
+
+/** The environment the Lambda handlers read, pointed at a local S3 endpoint, OCR off, quiet. */
+export function useLocalLambdaEnv(endpoint: string): void {
+  Object.assign(process.env, {
+    GOUJI_S3_ENDPOINT: endpoint,
+    GOUJI_OCR_ENGINE: 'none',
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+  });
+}

@@ -10,7 +10,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { build } from 'esbuild';
 import { BUNDLE_BANNER, BUNDLE_EXTERNALS, pdfjsCopyCommands } from '../../infra/gouji-stack.ts';
 import { ResultSchema } from '../../lib/model/result.ts';
-import { startLocalS3, type LocalS3 } from '../adapters/local-s3.ts';
+import { startLocalS3, type LocalS3, useLocalLambdaEnv } from '../adapters/local-s3.ts';
 import { lambdaContext, s3PutRecord, sqsEvent } from './events.ts';
 
 // The zip function as the stack bundles it (esbuild options and pdf.js files from infra/), run
@@ -40,15 +40,7 @@ describe('the bundled process-document function', () => {
     });
     for (const command of pdfjsCopyCommands(root.replace(/\/$/, ''), dir)) execSync(command);
     s3 = await startLocalS3('bundled');
-    Object.assign(process.env, {
-      GOUJI_S3_ENDPOINT: s3.endpoint,
-      GOUJI_OCR_ENGINE: 'none',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-    });
+    useLocalLambdaEnv(s3.endpoint);
     ({ handler } = (await import(join(dir, 'index.mjs'))) as { handler: typeof handler });
   });
   after(async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { geometry } from '../ocr/textract-blocks.ts';
 
 /**
  * Textract GetDocumentAnalysis responses built to the documented Block schema (Textract API
@@ -14,15 +15,7 @@ export function blocksFromText(path: URL, linesPerPage = 30): Record<string, unk
     id += 1;
     return `b${id.toString().padStart(6, '0')}`;
   };
-  const box = (left: number, top: number, width: number, height: number) => ({
-    BoundingBox: { Width: width, Height: height, Left: left, Top: top },
-    Polygon: [
-      { X: left, Y: top },
-      { X: left + width, Y: top },
-      { X: left + width, Y: top + height },
-      { X: left, Y: top + height },
-    ],
-  });
+  const box = geometry;
   for (let start = 0, page = 1; start < lines.length; start += linesPerPage, page += 1) {
     const pageBlock = { BlockType: 'PAGE', Id: nextId(), Page: page, Geometry: box(0, 0, 1, 1), Relationships: [{ Type: 'CHILD', Ids: [] as string[] }] };
     blocks.push(pageBlock);

@@ -7,7 +7,8 @@ import type { Block } from '@aws-sdk/client-textract';
 let next = 0;
 const id = (prefix: string) => `${prefix}-${(next++).toString(16).padStart(8, '0')}-6f1c-4a2b-9d3e-0c1b2a3d4e5f`;
 
-function geometry(left: number, top: number, width: number, height: number): Block['Geometry'] {
+/** Geometry as Textract gives it: a BoundingBox in page ratios and its four-point Polygon. */
+export function geometry(left: number, top: number, width: number, height: number): Block['Geometry'] {
   return {
     BoundingBox: { Left: left, Top: top, Width: width, Height: height },
     Polygon: [
