@@ -1,3 +1,4 @@
+import { mapLimit } from '../map-limit.ts';
 import type { PositionedPage } from '../model/layout.ts';
 import type { Extraction } from '../model/result.ts';
 import type { OcrImage } from '../ports/ocr-engine.ts';
@@ -145,17 +146,4 @@ function meanConfidence(pages: PositionedPage[]): number | undefined {
   const values = pages.flatMap((p) => p.words.map((w) => w.confidence)).filter((c): c is number => c !== undefined);
   if (values.length === 0) return undefined;
   return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,3 +1,4 @@
+import { mapLimit } from '../../../map-limit.ts';
 import { availableParallelism } from 'node:os';
 import type { PositionedPage, PositionedWord } from '../../../model/layout.ts';
 import type { OcrEngine, OcrImage, OcrOptions } from '../../../ports/ocr-engine.ts';
@@ -70,18 +71,11 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     images: OcrImage[],
     manyOptions: OcrOptions & { concurrency?: number } = {},
   ): Promise<PositionedPage[]> {
-    const results: PositionedPage[] = new Array(images.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < images.length) {
-        const index = next++;
-        const page = await recognize(images[index]!, manyOptions.signal ? { signal: manyOptions.signal } : {});
-        results[index] = { ...page, page: index + 1 };
-      }
-    };
-    const concurrency = Math.max(1, Math.min(manyOptions.concurrency ?? availableParallelism(), images.length));
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return results;
+    const concurrency = manyOptions.concurrency ?? availableParallelism();
+    return mapLimit(images, concurrency, async (image, index) => {
+      const page = await recognize(image, manyOptions.signal ? { signal: manyOptions.signal } : {});
+      return { ...page, page: index + 1 };
+    });
   }
 
   return { name: 'paddleocr-v4', recognize, recognizeMany };
