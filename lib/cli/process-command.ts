@@ -21,6 +21,8 @@ export interface ProcessCommand {
 
 export interface BatchEntry {
   file: string;
+  /** output key without extension, below --out */
+  stem: string;
   result: Result;
   skipped: boolean;
 }
@@ -37,7 +39,6 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
   const rows: SummaryRow[] = [];
   const started = Date.now();
   const stems = new Set<string>();
-  const stemsOf = new Map<Result, string>();
   for (const [index, input] of inputs.entries()) {
     let stem = outputStem(input.key);
     // two inputs named a.pdf and a.docx in one folder would share a.json: keep both
@@ -59,8 +60,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
       result = ResultSchema.parse(JSON.parse(new TextDecoder().decode(existing.bytes)));
       skipped = true;
     } else throw new Error(`unexpected outcome ${outcome.outcome} for ${input.display}`);
-    entries.push({ file: input.display, result, skipped });
-    stemsOf.set(result, stem);
+    entries.push({ file: input.display, stem, result, skipped });
     rows.push(summaryRowFromResult(result, { file: input.display, json: jsonKeyOf(stem), html: htmlKeyOf(stem) }));
     if (!command.quiet) {
       const seconds = ((Date.now() - fileStarted) / 1000).toFixed(1);
@@ -70,7 +70,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
       log(`[${index + 1}/${inputs.length}] ${input.display} → ${result.status}${skipped ? '（已是最新，跳过）' : ` (${seconds}s)`}${eta}`);
     }
   }
-  await addContinuityFindings(entries, stemsOf, target, rows);
+  await addContinuityFindings(entries, target, rows);
   if (inputs.length > 0) {
     await target.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
     await target.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
@@ -86,22 +86,20 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
  */
 async function addContinuityFindings(
   entries: BatchEntry[],
-  stemsOf: Map<Result, string>,
   target: FsDocumentStore,
   rows: SummaryRow[],
 ): Promise<void> {
   const found = batchContinuity(entries.map((e) => e.result));
   for (const [index, entry] of entries.entries()) {
     const extra = found.get(entry.result);
-    const stem = stemsOf.get(entry.result);
-    if (!extra || stem === undefined) continue;
+    if (!extra) continue;
     const known = new Set(entry.result.findings.map((f) => `${f.rule}|${f.message}`));
     const fresh = extra.filter((f) => !known.has(`${f.rule}|${f.message}`));
     if (fresh.length === 0) continue;
     const findings = [...entry.result.findings, ...fresh];
     const result: Result = { ...entry.result, findings, status: statusOf(entry.result.tables, findings) };
-    await writeOutputs(target, stem, result);
+    await writeOutputs(target, entry.stem, result);
     entry.result = result;
-    rows[index] = summaryRowFromResult(result, { file: entry.file, json: jsonKeyOf(stem), html: htmlKeyOf(stem) });
+    rows[index] = summaryRowFromResult(result, { file: entry.file, json: jsonKeyOf(entry.stem), html: htmlKeyOf(entry.stem) });
   }
 }
