@@ -1,7 +1,6 @@
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion } from '../model/form.ts';
+import type { FormatVersion } from '../model/form.ts';
 import type { MappedRows } from './map-applications.ts';
 import type { MappedProactive } from './map-proactive.ts';
-import { parseCell } from './parse-number.ts';
 
 /**
  * 2019 or 2021: the labels of table 2 and the (七) items when they can be read; when they cannot,
@@ -20,29 +19,10 @@ export function chooseFormat(
   let score = t3['2021'].score - t3['2019'].score;
   // When labels are unreadable the sums decide: the right alignment makes （七）总计 and the
   // balance hold in (nearly) every column, a shifted one breaks them.
-  score += 1.5 * (sumsHolding(t3['2021'], '2021') - sumsHolding(t3['2019'], '2019'));
+  score += 1.5 * (t3['2021'].sumsHolding - t3['2019'].sumsHolding);
   // table 2's shape differs too: 3,3,1,1,1,1 numbers a row (2021) against 3,3,3,3,3,3,2,2 (2019)
   score += 0.5 * (t2['2021'].score - t2['2019'].score);
   score += 1.5 * (count(cues2021) - count(cues2019));
   if (year !== null) score += year >= 2021 ? 0.8 : -0.8;
   return score >= 0 ? '2021' : '2019';
-}
-
-function sumsHolding(mapped: MappedRows, format: FormatVersion): number {
-  const value = (id: string, k: number): number | null => {
-    const cell = mapped.rows.get(id)?.[k];
-    if (!cell) return null;
-    const parsed = parseCell(cell.text, cell.confidence !== undefined);
-    return parsed.kind === 'number' ? parsed.value : parsed.kind === 'blank' ? 0 : null;
-  };
-  const items = APPLICATION_ROWS[format].map((r) => r.id).filter((id) => id.startsWith('results.') && id !== 'results.total');
-  let holding = 0;
-  for (let k = 0; k < APPLICANT_COLUMNS.length; k++) {
-    const parts = items.map((id) => value(id, k));
-    const total = value('results.total', k);
-    if (total !== null && parts.every((v) => v !== null) && parts.reduce((a, b) => a! + b!, 0) === total) holding++;
-    const flow = ['newlyReceived', 'carriedOver', 'carriedForward'].map((id) => value(id, k));
-    if (total !== null && flow.every((v) => v !== null) && flow[0]! + flow[1]! === total + flow[2]!) holding++;
-  }
-  return holding;
 }

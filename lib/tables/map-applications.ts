@@ -17,6 +17,8 @@ export interface MappedRows {
   extraRows: { line: number; label: string }[];
   /** alignment quality: higher is a better fit of this format */
   score: number;
+  /** columns where （七）总计 = its items and 一 + 二 = 总计 + 四 hold under this mapping (0..14) */
+  sumsHolding: number;
 }
 
 const BASE = 0.5;
@@ -83,6 +85,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   }
   const first = best?.first ?? 0;
   const result = best?.result ?? alignWithin(0, rows.length);
+  const sumsHolding = best?.holding ?? sumsHold(result, first);
 
   /** Columns where （七）总计 = the items and 一 + 二 = 总计 + 四 hold under this alignment. */
   function sumsHold(alignment: Alignment, offset: number): number {
@@ -145,6 +148,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
       .filter((i) => rows[i]!.numbers > 0 && fitted[i] !== null)
       .map((i) => ({ line: rows[i]!.line, label: rows[i]!.rawLabel })),
     score: result.score,
+    sumsHolding,
   };
 }
 
