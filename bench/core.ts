@@ -1,18 +1,21 @@
 // npm run bench (core part): ms per document for each input kind on the samples, gouji's time on
 // each PDF against `pdftotext -layout` on the same file, and peak memory.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../lib/config.ts';
 import { processDocument } from '../lib/process-document.ts';
 
-const SHARED = new URL('../../shared/samples/', import.meta.url).pathname;
+const SAMPLES = new URL('../samples/', import.meta.url).pathname;
+// a published report beside the project when ../shared is there (never committed)
+const HUAIAN = new URL('../../shared/samples/real/huaian-2024.pdf', import.meta.url).pathname;
+const REAL_PDFS = existsSync(HUAIAN) ? [HUAIAN] : [];
 const RUNS = 5;
 
 function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(join(SHARED, dir))
+  return readdirSync(join(SAMPLES, dir))
     .filter((f) => ext.test(f))
-    .map((f) => join(SHARED, dir, f));
+    .map((f) => join(SAMPLES, dir, f));
 }
 
 function median(xs: number[]): number {
@@ -46,11 +49,11 @@ const kinds: [string, string[]][] = [
   ['text (.txt)', files('generated/src', /\.txt$/)],
   ['html', files('generated/src', /\.html$/)],
   ['docx', files('generated/docx', /\.docx$/)],
-  ['pdf (text layer)', [...files('generated/pdf', /\.pdf$/), join(SHARED, 'real/huaian-2024.pdf')]],
+  ['pdf (text layer)', [...files('generated/pdf', /\.pdf$/), ...REAL_PDFS]],
 ];
 
 // warm up the readers once (module loading, pdf.js fonts) so the figures are per document
-await timeGouji(join(SHARED, 'real/huaian-2024.pdf'));
+await timeGouji(join(SAMPLES, 'generated/pdf/h005.pdf'));
 
 console.log(`core: median of ${RUNS} runs per document, warm process`);
 console.log('kind                 docs   ms/doc (mean of medians)   slowest');
@@ -69,7 +72,9 @@ for (const [kind, paths] of kinds) {
     }
   }
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  console.log(`${kind.padEnd(20)} ${String(paths.length).padStart(4)}   ${mean.toFixed(1).padStart(10)}                 ${Math.max(...times).toFixed(1)} ms`);
+  console.log(
+    `${kind.padEnd(20)} ${String(paths.length).padStart(4)}   ${mean.toFixed(1).padStart(10)}                 ${Math.max(...times).toFixed(1)} ms`,
+  );
 }
 console.log('\nPDF: gouji (read + locate + validate) vs pdftotext -layout (text only), same file');
 for (const row of pdfRows) console.log(row);

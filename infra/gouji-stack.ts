@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import type { IConstruct } from 'constructs';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -8,13 +7,12 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Architecture, DockerImageCode, DockerImageFunction, type Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { BlockPublicAccess, Bucket, type CfnBucket, type IBucket, BucketEncryption, EventType, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, EventType, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import type { Construct } from 'constructs';
-
+import type { Construct, IConstruct } from 'constructs';
 
 /** The only prefix that triggers processing; results go to OUTPUT_PREFIX, which never matches it. */
 export const INPUT_PREFIX = 'incoming/';
@@ -118,11 +116,17 @@ export class GoujiStack extends Stack {
       complete.addEventSource(new SqsEventSource(textract.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
       this.completeFunction = complete;
       for (const fn of [this.processFunction, complete]) {
-        acknowledge(fn, 'Textract StartDocumentAnalysis/GetDocumentAnalysis support no resource-level permissions; the resource must be *.', 'AwsSolutions-IAM5[Resource::*]');
+        acknowledge(
+          fn,
+          'Textract StartDocumentAnalysis/GetDocumentAnalysis support no resource-level permissions; the resource must be *.',
+          'AwsSolutions-IAM5[Resource::*]',
+        );
       }
     }
     this.grantDocumentAccess(this.processFunction);
-    this.processFunction.addEventSource(new SqsEventSource(incoming.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    this.processFunction.addEventSource(
+      new SqsEventSource(incoming.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }),
+    );
 
     acknowledge(
       this,
@@ -221,7 +225,11 @@ function queueWithDlq(scope: Construct, id: string, visibilityTimeout: Duration,
 }
 
 /** The SNS topic Textract publishes job completions to, its publishing role, and the queue behind it. */
-function textractNotifications(scope: Construct, visibilityTimeout: Duration, alarmTopic: Topic): { topic: Topic; role: Role; queue: Queue } {
+function textractNotifications(
+  scope: Construct,
+  visibilityTimeout: Duration,
+  alarmTopic: Topic,
+): { topic: Topic; role: Role; queue: Queue } {
   const key = new Key(scope, 'TextractTopicKey', { enableKeyRotation: true, description: 'gouji Textract completion topic' });
   const topic = new Topic(scope, 'TextractTopic', { masterKey: key, enforceSSL: true });
   const role = new Role(scope, 'TextractRole', {
@@ -232,7 +240,11 @@ function textractNotifications(scope: Construct, visibilityTimeout: Duration, al
     description: 'Lets Textract publish job completions to the gouji topic',
   });
   topic.grantPublish(role);
-  acknowledge(role, 'kms:GenerateDataKey* is what SNS needs to publish to a KMS-encrypted topic; it is granted on this topic key only.', 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]');
+  acknowledge(
+    role,
+    'kms:GenerateDataKey* is what SNS needs to publish to a KMS-encrypted topic; it is granted on this topic key only.',
+    'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+  );
   const { queue } = queueWithDlq(scope, 'TextractComplete', visibilityTimeout, alarmTopic);
   // SNS must be able to decrypt the topic's messages to deliver them to SQS.
   key.grantEncryptDecrypt(new ServicePrincipal('sns.amazonaws.com'));

@@ -7,7 +7,11 @@ import { z } from 'zod';
  */
 export const ConfigSchema = z.object({
   /** refuse larger inputs before reading them */
-  maxBytes: z.coerce.number().int().positive().default(100 * 1024 * 1024),
+  maxBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(100 * 1024 * 1024),
   /** refuse documents with more pages (a finding, status unreadable) */
   maxPages: z.coerce.number().int().positive().default(200),
   /** refuse page images with more pixels before decoding them (image bombs) */
@@ -19,9 +23,18 @@ export const ConfigSchema = z.object({
   /** dpi for rendering pages that are not a single embedded image */
   ocrDpi: z.coerce.number().int().min(72).max(600).default(300),
   /** pages of one document OCR'd at once (default: the cores available) */
-  ocrConcurrency: z.coerce.number().int().min(1).max(64).default(() => availableParallelism()),
+  ocrConcurrency: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(() => availableParallelism()),
   /** wall-clock budget for one document */
-  timeoutMs: z.coerce.number().int().positive().default(10 * 60 * 1000),
+  timeoutMs: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60 * 1000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

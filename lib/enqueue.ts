@@ -1,8 +1,8 @@
-import { MachineryError } from './ports/machinery-error.ts';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { S3DocumentStore } from './adapters/s3-document-store.ts';
-import { StoreError } from './adapters/errors.ts';
+import { MachineryError } from './ports/machinery-error.ts';
+import { StoreError } from './ports/store-errors.ts';
 import { INPUT_PREFIX, isCurrentResult, jsonKeyOf, outputKeyFor } from './result-keys.ts';
 
 export interface EnqueueArgs {
@@ -68,13 +68,18 @@ export async function enqueueExisting(args: EnqueueArgs): Promise<EnqueueSummary
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const entries = batch.map((message, index) => ({ Id: String(index), MessageBody: message.body }));
-    const response = await args.sqs.send(new SendMessageBatchCommand({ QueueUrl: args.queueUrl, Entries: entries })).catch((error: unknown) => {
-      throw new EnqueueError(`SQS SendMessageBatch failed: ${(error as Error).name}`, true, { cause: error });
-    });
+    const response = await args.sqs
+      .send(new SendMessageBatchCommand({ QueueUrl: args.queueUrl, Entries: entries }))
+      .catch((error: unknown) => {
+        throw new EnqueueError(`SQS SendMessageBatch failed: ${(error as Error).name}`, true, { cause: error });
+      });
     const failed = response.Failed ?? [];
     if (failed.length > 0) {
       const first = failed[0];
-      throw new EnqueueError(`SQS refused ${failed.length} of ${entries.length} messages (${first?.Code ?? 'unknown'})`, first?.SenderFault !== true);
+      throw new EnqueueError(
+        `SQS refused ${failed.length} of ${entries.length} messages (${first?.Code ?? 'unknown'})`,
+        first?.SenderFault !== true,
+      );
     }
     summary.enqueued.push(...batch.map((message) => message.key));
     batch = [];
@@ -118,11 +123,22 @@ export async function runEnqueue(args: RunEnqueueArgs): Promise<{ sent: number; 
     ...region,
     ...(args.endpoint === undefined
       ? {}
-      : { endpoint: args.endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const }),
+      : {
+          endpoint: args.endpoint,
+          forcePathStyle: true,
+          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          responseChecksumValidation: 'WHEN_REQUIRED' as const,
+        }),
   });
   const sqs = new SQSClient(region);
   try {
-    const summary = await enqueueExisting({ s3, sqs, bucket: args.bucket, prefix: args.prefix === '' ? INPUT_PREFIX : args.prefix, queueUrl: args.queueUrl });
+    const summary = await enqueueExisting({
+      s3,
+      sqs,
+      bucket: args.bucket,
+      prefix: args.prefix === '' ? INPUT_PREFIX : args.prefix,
+      queueUrl: args.queueUrl,
+    });
     for (const key of summary.enqueued) args.log?.(`→ ${key}`);
     return { sent: summary.enqueued.length, skipped: summary.skipped.length };
   } finally {

@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { PositionedPage } from './model/layout.ts';
 import type { Extraction, Finding, Result, Source } from './model/result.ts';
-import type { Tables } from './model/tables.ts';
+import { MachineryError } from './ports/machinery-error.ts';
 import type { OcrEngine } from './ports/ocr-engine.ts';
 import { detectKind, mediaTypeOf } from './read/detect-kind.ts';
-import { readDocument } from './read/read-document.ts';
 import { readPdf } from './read/pdf/read-pdf.ts';
-import { extractTables } from './tables/extract-tables.ts';
+import { readDocument } from './read/read-document.ts';
+import type { UnreadableReason } from './read/read-result.ts';
 import { statusOf, validateTables } from './rules/validate.ts';
+import { extractTables } from './tables/extract-tables.ts';
+import { tooLargeMessage, unreadableResult } from './unreadable-result.ts';
+import { GOUJI_VERSION } from './version.ts';
 
 export interface DocumentInput {
   /** file name or key; its extension and magic bytes pick the reader */
@@ -18,6 +21,8 @@ export interface DocumentInput {
   etag?: string;
   versionId?: string;
   contentType?: string;
+  /** the bytes' sha256 when the caller has it already (hash each document once) */
+  sha256?: string;
 }
 
 export interface ProcessOptions {
@@ -29,15 +34,13 @@ export interface ProcessOptions {
   signal?: AbortSignal;
 }
 
-const EMPTY_TABLES = { proactive: null, applications: null, reviewLitigation: null } as Tables;
-
 /** The one use case: bytes in, a validated Result out. Never throws for a bad document. */
 export async function processDocument(input: DocumentInput, options: ProcessOptions): Promise<Result> {
   const started = performance.now();
   const kind = detectKind(input.bytes, input.name);
   const source: Source = {
     uri: input.uri,
-    sha256: sha256(input.bytes),
+    sha256: input.sha256 ?? sha256Of(input.bytes),
     bytes: input.bytes.length,
     mediaType: mediaTypeOf(kind, input.name),
   };
@@ -46,45 +49,29 @@ export async function processDocument(input: DocumentInput, options: ProcessOpti
 
   const budget = AbortSignal.timeout(options.config.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, budget]) : budget;
-  const unreadableResult = (reason: string, message: string, extraction: Extraction): Result => ({
-    schemaVersion: 1,
-    status: 'unreadable',
-    source,
-    report: { agency: null, year: null, formatVersion: null, title: null },
-    extraction: { ...extraction, durationMs: elapsed(started) },
-    tables: EMPTY_TABLES,
-    cells: {},
-    findings: [{ rule: `document.${reason}`, severity: 'error', message, cells: [] }],
-  });
+  const unreadable: Unreadable = (reason, message, extraction = { method: 'none', reader: 'none' }) =>
+    unreadableResult(source, reason, message, { ...extraction, durationMs: elapsed(started) });
 
   if (input.bytes.length > options.config.maxBytes) {
-    return unreadableResult(
-      'tooLarge',
-      `文件大小 ${input.bytes.length} 字节，超过允许的 ${options.config.maxBytes} 字节上限。`,
-      { method: 'none', reader: 'none' },
-    );
+    return unreadable('tooLarge', tooLargeMessage(input.bytes.length, options.config.maxBytes));
   }
 
   try {
-    return await analyse(input, options, signal, source, started, unreadableResult);
+    return await analyse(input, options, signal, source, started, unreadable);
   } catch (error) {
-    if (budget.aborted) {
-      return unreadableResult('timeout', `处理超过 ${options.config.timeoutMs / 1000} 秒仍未完成，已停止。`, {
-        method: 'none',
-        reader: 'none',
-      });
-    }
+    if (budget.aborted) return unreadable('timeout', `处理超过 ${options.config.timeoutMs / 1000} 秒仍未完成，已停止。`);
     // The caller's cancellation and failures of the machinery (OCR runtime, Textract, storage)
     // are not the document's fault: they propagate so the edge can retry.
-    if (options.signal?.aborted || (error as { retryable?: unknown }).retryable === true) throw error;
+    if (options.signal?.aborted || (error instanceof MachineryError && error.retryable)) throw error;
     // Anything else is a file the readers could not cope with: one result, never a crashed batch.
-    return unreadableResult(
+    return unreadable(
       'internalError',
       `读取此文件时发生意外错误（${(error as Error).name ?? 'Error'}：${(error as Error).message ?? String(error)}），文件可能已损坏或格式异常。`,
-      { method: 'none', reader: 'none' },
     );
   }
 }
+
+type Unreadable = (reason: UnreadableReason | 'internalError', message: string, extraction?: Extraction) => Result;
 
 async function analyse(
   input: DocumentInput,
@@ -92,7 +79,7 @@ async function analyse(
   signal: AbortSignal,
   source: Source,
   started: number,
-  unreadableResult: (reason: string, message: string, extraction: Extraction) => Result,
+  unreadable: Unreadable,
 ): Promise<Result> {
   const read = await readDocument(input.bytes, input.name, {
     config: options.config,
@@ -100,13 +87,13 @@ async function analyse(
     ...(options.ocr ? { ocr: options.ocr } : {}),
     ...(options.ocrPages ? { ocrPages: options.ocrPages } : {}),
   });
-  if (!read.outcome.ok) return unreadableResult(read.outcome.reason, read.outcome.message, read.extraction);
+  if (!read.outcome.ok) return unreadable(read.outcome.reason, read.outcome.message, read.extraction);
 
   const extracted = extractTables(read.outcome.layout, read.metadataTitle);
   const format = extracted.report.formatVersion;
   const { tables } = extracted;
   if (!format || (!tables.proactive && !tables.applications && !tables.reviewLitigation)) {
-    return unreadableResult(
+    return unreadable(
       'noTables',
       '未找到政府信息公开工作年度报告的统计表格（表二、表三、表四）：文件可能不是年度报告，或表格无法识别。',
       read.extraction,
@@ -124,6 +111,7 @@ async function analyse(
   ];
   return {
     schemaVersion: 1,
+    goujiVersion: GOUJI_VERSION,
     status: statusOf(tables, findings),
     source,
     report: extracted.report,
@@ -144,7 +132,8 @@ export async function pagesNeedingOcr(input: DocumentInput, config: Config): Pro
   return pdf.pages.filter((p) => p.textLayer === 'needsOcr').map((p) => p.page);
 }
 
-function sha256(bytes: Uint8Array): string {
+/** Hex sha256 of a document's bytes: its identity in results, Textract tokens and the current check. */
+export function sha256Of(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

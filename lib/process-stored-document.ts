@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { ObjectTooLargeError } from './adapters/errors.ts';
 import type { PositionedPage } from './model/layout.ts';
-import type { Result } from './model/result.ts';
-import { type DocumentInput, type ProcessOptions, processDocument } from './process-document.ts';
+import { type Result, ResultSchema } from './model/result.ts';
 import type { DocumentStore, StoredDocument } from './ports/document-store.ts';
+import { ObjectNotFoundError, ObjectTooLargeError } from './ports/store-errors.ts';
+import { type DocumentInput, type ProcessOptions, processDocument, sha256Of } from './process-document.ts';
 import { renderReportHtml, renderResultJson } from './render/outputs.ts';
-import { htmlKeyOf, isCurrentResult, jsonKeyOf, RESULT_METADATA } from './result-keys.ts';
-import { GOUJI_VERSION } from './version.ts';
+import { htmlKeyOf, isCurrentResult, jsonKeyOf, recordedSourceOf } from './result-keys.ts';
+import { tooLargeMessage, unreadableResult } from './unreadable-result.ts';
 
 /** What to do once the document is in memory: defer (an OCR job was started) or go on. */
 export type Preparation = { defer: true; reason: string } | { defer: false; ocrPages?: PositionedPage[] };
@@ -23,14 +22,18 @@ export interface StoredProcessOptions extends ProcessOptions {
 }
 
 export type StoredOutcome =
-  | { outcome: 'current'; jsonKey: string }
+  | { outcome: 'current'; result: Result; jsonKey: string }
   | { outcome: 'deferred'; reason: string; sha256: string }
   | { outcome: 'written'; result: Result; jsonKey: string; htmlKey: string };
 
+/** A result JSON is small; anything bigger than this under a result key is not one of ours. */
+const MAX_RESULT_BYTES = 64 * 1024 * 1024;
+
 /**
  * The use case both edges call around the core: read a stored document, process it and write
- * `<outputKey>.json` + `.report.html`. Skips the work when the existing result was computed from
- * the same object (ETag or sha256). Throws only for store failures (StoreError).
+ * `<outputKey>.json` + `.report.html`. Skips the work when the existing result was made by this
+ * version from the same object (ETag or sha256, as the result itself records). Throws only for
+ * store failures (StoreError).
  */
 export async function processStoredDocument(store: DocumentStore, key: string, options: StoredProcessOptions): Promise<StoredOutcome> {
   const { outputKey, prepare, outputStore, force, ...processOptions } = options;
@@ -38,9 +41,9 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
   const jsonKey = jsonKeyOf(outputKey);
   const maxBytes = processOptions.config.maxBytes;
 
-  const [source, existing] = await Promise.all([store.head(key), force ? null : target.head(jsonKey)]);
-  const recorded = existing?.metadata ?? {};
-  if (isCurrentResult(recorded, { etag: source?.etag })) return { outcome: 'current', jsonKey };
+  const [source, existing] = await Promise.all([store.head(key), force ? null : readResult(target, jsonKey)]);
+  const recorded = existing === null ? {} : recordedSourceOf(existing);
+  if (existing !== null && isCurrentResult(recorded, { etag: source?.etag })) return { outcome: 'current', result: existing, jsonKey };
 
   let document: StoredDocument;
   try {
@@ -48,18 +51,30 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
   } catch (error) {
     // Over the limit: a result that says so, not a failure to retry.
     if (!(error instanceof ObjectTooLargeError)) throw error;
-    const result = tooLargeResult(store.uri(key), error, source?.etag, source?.versionId);
+    const result = unreadableResult(
+      {
+        uri: store.uri(key),
+        sha256: SHA256_OF_NOTHING,
+        bytes: error.size,
+        mediaType: 'application/octet-stream',
+        ...(source?.etag === undefined ? {} : { etag: source.etag }),
+        ...(source?.versionId === undefined ? {} : { versionId: source.versionId }),
+      },
+      'tooLarge',
+      tooLargeMessage(error.size, error.maxBytes),
+    );
     await writeOutputs(target, outputKey, result);
     return { outcome: 'written', result, jsonKey, htmlKey: htmlKeyOf(outputKey) };
   }
 
-  const sha256 = createHash('sha256').update(document.bytes).digest('hex');
-  if (isCurrentResult(recorded, { sha256 })) return { outcome: 'current', jsonKey };
+  const sha256 = sha256Of(document.bytes);
+  if (existing !== null && isCurrentResult(recorded, { sha256 })) return { outcome: 'current', result: existing, jsonKey };
 
   const input: DocumentInput = {
     name: key.slice(key.lastIndexOf('/') + 1),
     uri: document.uri,
     bytes: document.bytes,
+    sha256,
     ...(document.etag === undefined ? {} : { etag: document.etag }),
     ...(document.versionId === undefined ? {} : { versionId: document.versionId }),
     ...(document.contentType === undefined ? {} : { contentType: document.contentType }),
@@ -68,33 +83,38 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
   if (preparation.defer) return { outcome: 'deferred', reason: preparation.reason, sha256 };
   const ocrPages = preparation.ocrPages ?? processOptions.ocrPages;
 
-  const processed = await processDocument(input, { ...processOptions, ...(ocrPages === undefined ? {} : { ocrPages }) });
-  const result: Result = {
-    ...processed,
-    source: {
-      ...processed.source,
-      ...(document.etag === undefined ? {} : { etag: document.etag }),
-      ...(document.versionId === undefined ? {} : { versionId: document.versionId }),
-    },
-  };
+  const result = await processDocument(input, { ...processOptions, ...(ocrPages === undefined ? {} : { ocrPages }) });
   await writeOutputs(target, outputKey, result);
   return { outcome: 'written', result, jsonKey, htmlKey: htmlKeyOf(outputKey) };
 }
 
+/** The result stored under `jsonKey`, or null when there is none or it is not a result of this schema. */
+export async function readResult(store: DocumentStore, jsonKey: string): Promise<Result | null> {
+  let stored: StoredDocument;
+  try {
+    stored = await store.get(jsonKey, { maxBytes: MAX_RESULT_BYTES });
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError || error instanceof ObjectTooLargeError) return null;
+    throw error;
+  }
+  try {
+    const parsed = ResultSchema.safeParse(JSON.parse(new TextDecoder().decode(stored.bytes)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // not JSON (a stray file under the result's name): redo the document
+    return null;
+  }
+}
+
 /**
- * Writes the HTML first and the JSON last: the JSON (with its source metadata) is what marks a
- * result as done, so a failure in between leaves no result; the orphan HTML is removed.
+ * Writes the HTML first and the JSON last: the JSON is what marks a result as done, so a failure
+ * in between leaves no result; the orphan HTML is removed. Stores that keep user metadata (S3)
+ * also get the source's identity on the JSON, so the backfill can tell a current result from a HEAD.
  */
 export async function writeOutputs(store: DocumentStore, outputKey: string, result: Result): Promise<void> {
   const json = renderResultJson(result);
   const html = renderReportHtml(result);
-  const metadata: Record<string, string> = {
-    [RESULT_METADATA.sha256]: result.source.sha256,
-    [RESULT_METADATA.producer]: GOUJI_VERSION,
-    status: result.status,
-  };
-  if (result.source.etag !== undefined) metadata[RESULT_METADATA.etag] = result.source.etag;
-  if (result.source.versionId !== undefined) metadata[RESULT_METADATA.versionId] = result.source.versionId;
+  const metadata: Record<string, string> = { ...recordedSourceOf(result), status: result.status };
   await store.put(htmlKeyOf(outputKey), html, 'text/html; charset=utf-8');
   try {
     await store.put(jsonKeyOf(outputKey), json, 'application/json; charset=utf-8', metadata);
@@ -106,31 +126,3 @@ export async function writeOutputs(store: DocumentStore, outputKey: string, resu
 
 // sha256 of zero bytes: nothing of the refused object was read, so nothing else can be claimed.
 const SHA256_OF_NOTHING = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-
-function tooLargeResult(uri: string, error: ObjectTooLargeError, etag: string | undefined, versionId: string | undefined): Result {
-  const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-  return {
-    schemaVersion: 1,
-    status: 'unreadable',
-    source: {
-      uri,
-      sha256: SHA256_OF_NOTHING,
-      bytes: error.size,
-      mediaType: 'application/octet-stream',
-      ...(etag === undefined ? {} : { etag }),
-      ...(versionId === undefined ? {} : { versionId }),
-    },
-    report: { agency: null, year: null, formatVersion: null, title: null },
-    extraction: { method: 'none', reader: 'none' },
-    tables: { proactive: null, applications: null, reviewLitigation: null },
-    cells: {},
-    findings: [
-      {
-        rule: 'document.tooLarge',
-        severity: 'error',
-        message: `文件大小 ${mb(error.size)} MB，超过上限 ${mb(error.maxBytes)} MB，未读取`,
-        cells: [],
-      },
-    ],
-  };
-}

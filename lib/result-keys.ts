@@ -1,4 +1,5 @@
 // Where results go and what they record: shared by the use case, the handlers, backfill and infra.
+import type { Result } from './model/result.ts';
 import { GOUJI_VERSION } from './version.ts';
 
 /** Only keys under this prefix are processed; results never go here (no trigger loop). */
@@ -12,6 +13,17 @@ export const RESULT_METADATA = {
   versionId: 'source-version-id',
   producer: 'gouji-version',
 } as const;
+
+/** What a result records of its source and maker, in the metadata's keys. */
+export function recordedSourceOf(result: Pick<Result, 'goujiVersion' | 'source'>): Record<string, string> {
+  const recorded: Record<string, string> = {
+    [RESULT_METADATA.sha256]: result.source.sha256,
+    [RESULT_METADATA.producer]: result.goujiVersion,
+  };
+  if (result.source.etag !== undefined) recorded[RESULT_METADATA.etag] = result.source.etag;
+  if (result.source.versionId !== undefined) recorded[RESULT_METADATA.versionId] = result.source.versionId;
+  return recorded;
+}
 
 /** A stored result is current when it was made by this version from the same source object. */
 export function isCurrentResult(recorded: Record<string, string>, source: { etag?: string | undefined; sha256?: string }): boolean {

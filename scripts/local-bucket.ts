@@ -72,7 +72,9 @@ let messages = 0;
 async function poll(): Promise<void> {
   let token: string | undefined;
   do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: INPUT_PREFIX, ...(token === undefined ? {} : { ContinuationToken: token }) }));
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: INPUT_PREFIX, ...(token === undefined ? {} : { ContinuationToken: token }) }),
+    );
     for (const object of page.Contents ?? []) {
       if (stopping || object.Key === undefined || object.Key.endsWith('/')) continue;
       const etag = (object.ETag ?? '').replaceAll('"', '');

@@ -52,14 +52,19 @@ describe('architecture', () => {
     const offences = core.filter((file) =>
       /from '(\.\.\/)+(adapters|cli|process-stored-document|enqueue)|functions\//.test(readFileSync(file, 'utf8')),
     );
-    assert.deepEqual(offences.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      offences.map((f) => relative(ROOT, f)),
+      [],
+    );
   });
 
   it('keeps the handlers thin: wiring only, the work is in lib/', () => {
     const handlers = files(join(ROOT, 'functions')).filter((f) => f.endsWith('handler.ts'));
     assert.ok(handlers.length >= 2);
     for (const file of handlers) {
-      const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('//') && !l.trim().startsWith('*'));
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.trim().startsWith('//') && !l.trim().startsWith('*'));
       assert.ok(lines.length <= 40, `${relative(ROOT, file)} has ${lines.length} lines`);
     }
   });

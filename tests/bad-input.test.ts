@@ -2,13 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { createLocalOcrEngine } from '../lib/adapters/ocr/paddle/local-ocr-engine.ts';
 import { DEFAULT_CONFIG, parseConfig } from '../lib/config.ts';
 import type { Result } from '../lib/model/result.ts';
 import { ResultSchema } from '../lib/model/result.ts';
-import { processDocument } from '../lib/process-document.ts';
-import { createLocalOcrEngine } from '../lib/adapters/ocr/paddle/local-ocr-engine.ts';
 import type { OcrEngine } from '../lib/ports/ocr-engine.ts';
-import { docx, documentXml, p } from './fixtures/docx/make-docx.ts';
+import { OcrError } from '../lib/ports/ocr-error.ts';
+import { processDocument } from '../lib/process-document.ts';
+import { documentXml, docx, p } from './fixtures/docx/make-docx.ts';
 import { GENERATED } from './support/samples.ts';
 import { tinyPdf, writePdf, zeroPagePdf } from './support/tiny-pdf.ts';
 
@@ -94,9 +95,7 @@ describe('bad input gets a result with status unreadable and a finding that says
   });
 
   it('a DOCX whose XML declares an external entity is not expanded', async () => {
-    const xxe = docx(
-      documentXml(p('&xxe;'), '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'),
-    );
+    const xxe = docx(documentXml(p('&xxe;'), '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'));
     const result = await run('xxe.docx', xxe);
     assert.equal(result.status, 'unreadable');
     assert.doesNotMatch(JSON.stringify(result), /root:/);
@@ -134,7 +133,7 @@ describe('a failure inside a reader', () => {
     const unavailable: OcrEngine = {
       name: 'unavailable',
       recognize: async () => {
-        throw Object.assign(new Error('service unavailable'), { retryable: true });
+        throw new OcrError('service unavailable', true);
       },
     };
     await assert.rejects(run('h002.png', scan, DEFAULT_CONFIG, unavailable), /service unavailable/);

@@ -4,13 +4,13 @@ import { after, before, describe, it } from 'node:test';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { ResultSchema } from '../lib/model/result.ts';
-import { startLocalS3, type LocalS3, useLocalLambdaEnv } from './adapters/local-s3.ts';
+import { type LocalS3, startLocalS3, useLocalLambdaEnv } from './adapters/local-s3.ts';
 import { lambdaContext, loadEvent, s3PutRecord, sqsEvent } from './functions/events.ts';
-import { startFaultProxy, type FaultProxy } from './functions/fault-proxy.ts';
+import { type FaultProxy, startFaultProxy } from './functions/fault-proxy.ts';
 
 // The real process-document handler (middy, Powertools) against s3rver, with events shaped like S3's.
 const BUCKET = 'gouji-reports-123456789012-cn-north-1';
-const generated = new URL('../../shared/samples/generated/', import.meta.url);
+const generated = new URL('../samples/generated/', import.meta.url);
 const UPLOADS = [
   { key: 'incoming/2025/赣州市应急管理局 年报.txt', file: 'src/h000.txt', agency: '赣州市应急管理局', status: 'valid' },
   { key: 'incoming/2020/泉州市 统计局（2020）.html', file: 'src/h002.html', agency: '泉州市统计局', status: 'invalid' },
@@ -34,7 +34,13 @@ describe('process-document handler end to end on a local S3', () => {
     for (const upload of UPLOADS) {
       const body = readFileSync(new URL(upload.file, generated));
       const put = await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: upload.key, Body: body }));
-      records.set(upload.key, s3PutRecord(BUCKET, upload.key, { size: body.byteLength, ...(put.ETag === undefined ? {} : { etag: put.ETag.replaceAll('"', '') }) }));
+      records.set(
+        upload.key,
+        s3PutRecord(BUCKET, upload.key, {
+          size: body.byteLength,
+          ...(put.ETag === undefined ? {} : { etag: put.ETag.replaceAll('"', '') }),
+        }),
+      );
     }
   });
   after(async () => {
@@ -142,7 +148,10 @@ describe('process-document handler end to end on a local S3', () => {
     assert.equal(gets, 0);
     const result = ResultSchema.parse(JSON.parse(await getText('results/huge.json')));
     assert.equal(result.status, 'unreadable');
-    assert.deepEqual(result.findings.map((f) => f.rule), ['document.tooLarge']);
+    assert.deepEqual(
+      result.findings.map((f) => f.rule),
+      ['document.tooLarge'],
+    );
     assert.equal(result.source.bytes, body.byteLength);
   });
 });

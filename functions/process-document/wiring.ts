@@ -12,7 +12,13 @@ import { createProcessDocumentHandler, type ProcessDocumentDeps } from './proces
 export function depsFromEnv(env: Record<string, string | undefined>, ocr?: OcrEngine): ProcessDocumentDeps {
   const config = configFromEnv(env);
   const own = functionEnv(env);
-  const deps: ProcessDocumentDeps = { config, storeFor: storesFor(s3ClientFor(own)), logger, metrics, ...(ocr === undefined ? {} : { ocr }) };
+  const deps: ProcessDocumentDeps = {
+    config,
+    storeFor: storesFor(s3ClientFor(own)),
+    logger,
+    metrics,
+    ...(ocr === undefined ? {} : { ocr }),
+  };
   if (config.ocrEngine === 'textract') {
     const { GOUJI_TEXTRACT_TOPIC_ARN: snsTopicArn, GOUJI_TEXTRACT_ROLE_ARN: roleArn } = own;
     if (snsTopicArn === undefined || roleArn === undefined) {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { S3Client } from '@aws-sdk/client-s3';
+import { z } from 'zod';
 import { S3DocumentStore } from '../../lib/adapters/s3-document-store.ts';
 import type { DocumentStore } from '../../lib/ports/document-store.ts';
 

@@ -1,12 +1,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { InvalidKeyError, ObjectNotFoundError } from '../../lib/adapters/errors.ts';
+import { InvalidKeyError, ObjectNotFoundError } from '../../lib/ports/store-errors.ts';
 
 /**
  * Runs each SQS record on its own and reports the ones that failed (ReportBatchItemFailures),
  * so SQS redelivers only those and, after maxReceiveCount, moves them to the DLQ.
  */
-export async function forEachRecord(records: SQSRecord[], logger: Logger, run: (record: SQSRecord) => Promise<void>): Promise<SQSBatchResponse> {
+export async function forEachRecord(
+  records: SQSRecord[],
+  logger: Logger,
+  run: (record: SQSRecord) => Promise<void>,
+): Promise<SQSBatchResponse> {
   const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
   // One at a time: a document can take most of the memory; the batch size bounds the work.
   for (const record of records) {

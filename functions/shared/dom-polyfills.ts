@@ -10,7 +10,8 @@ class DOMMatrixPolyfill {
   e = 0;
   f = 0;
   constructor(init?: number[]) {
-    if (Array.isArray(init) && init.length >= 6) [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
+    if (Array.isArray(init) && init.length >= 6)
+      [this.a, this.b, this.c, this.d, this.e, this.f] = init as [number, number, number, number, number, number];
   }
   get is2D(): boolean {
     return true;

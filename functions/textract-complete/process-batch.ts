@@ -3,9 +3,9 @@ import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Config } from '../../lib/config.ts';
 import type { PositionedPage } from '../../lib/model/layout.ts';
+import type { DocumentStore } from '../../lib/ports/document-store.ts';
 import { processStoredDocument } from '../../lib/process-stored-document.ts';
 import { outputKeyFor } from '../../lib/result-keys.ts';
-import type { DocumentStore } from '../../lib/ports/document-store.ts';
 import { forEachRecord } from '../shared/batch.ts';
 import { recordOutcome } from '../shared/observability.ts';
 import { parseTextractCompletion } from '../shared/textract-notification.ts';
@@ -33,7 +33,8 @@ export function createTextractCompleteHandler(deps: TextractCompleteDeps): (even
       }
       const started = Date.now();
       const succeeded = completion.Status === 'SUCCEEDED' || completion.Status === 'PARTIAL_SUCCESS';
-      if (!succeeded) logger.warn('Textract job did not succeed; the result says so', { key, jobId: completion.JobId, status: completion.Status });
+      if (!succeeded)
+        logger.warn('Textract job did not succeed; the result says so', { key, jobId: completion.JobId, status: completion.Status });
       const outcome = await processStoredDocument(deps.storeFor(completion.DocumentLocation.S3Bucket), key, {
         outputKey,
         config,

@@ -1,14 +1,31 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentStore, GetOptions, StoredDocument, StoredObjectInfo } from '../ports/document-store.ts';
-import { InvalidKeyError, ObjectNotFoundError, ObjectTooLargeError, StoreError } from './errors.ts';
+import { InvalidKeyError, ObjectNotFoundError, ObjectTooLargeError, StoreError } from '../ports/store-errors.ts';
 
-/** Metadata lives beside the object in a hidden sidecar, the fs stand-in for S3 user metadata. */
-const META_SUFFIX = '.meta.json';
-const metaPath = (path: string): string => join(dirname(path), `.${path.slice(dirname(path).length + 1)}${META_SUFFIX}`);
-const isSidecarOrTemp = (name: string): boolean => name.startsWith('.');
+// A folder holds only what a user expects to see: no sidecars. Files have no user metadata (results
+// record their source themselves) and their content type follows the extension.
+const isHiddenOrTemp = (name: string): boolean => name.startsWith('.');
+const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  htm: 'text/html; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  doc: 'application/msword',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  tif: 'image/tiff',
+  tiff: 'image/tiff',
+  parquet: 'application/vnd.apache.parquet',
+};
+const contentTypeOf = (key: string): string | undefined => CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1).toLowerCase()];
 
 /** A DocumentStore over one folder: keys are `/`-separated paths below it, never outside. */
 export class FsDocumentStore implements DocumentStore {
@@ -59,8 +76,7 @@ export class FsDocumentStore implements DocumentStore {
         if (length > options.maxBytes) throw new ObjectTooLargeError(key, length, options.maxBytes);
       }
       const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, length);
-      const meta = await this.readMeta(path);
-      const contentType = meta['content-type'];
+      const contentType = contentTypeOf(key);
       return {
         key,
         uri: pathToFileURL(path).href,
@@ -73,12 +89,11 @@ export class FsDocumentStore implements DocumentStore {
     }
   }
 
-  async put(key: string, body: Uint8Array | string, contentType: string, metadata: Record<string, string> = {}): Promise<void> {
+  /** The content type follows the extension and files keep no user metadata: both are ignored here. */
+  async put(key: string, body: Uint8Array | string, _contentType?: string, _metadata?: Record<string, string>): Promise<void> {
     const path = this.pathOf(key);
     try {
       await mkdir(dirname(path), { recursive: true });
-      // Sidecar first: a reader that sees the new object also sees its metadata.
-      await atomicWrite(metaPath(path), JSON.stringify({ ...metadata, 'content-type': contentType }));
       await atomicWrite(path, body);
     } catch (error) {
       throw wrap(error, key);
@@ -92,15 +107,13 @@ export class FsDocumentStore implements DocumentStore {
       throw wrap(error, key);
     });
     if (info === null || !info.isFile()) return null;
-    const { 'content-type': _contentType, ...metadata } = await this.readMeta(path);
-    return { key, size: info.size, etag: etagOf(info.size, info.mtimeMs), lastModified: info.mtime, metadata };
+    return { key, size: info.size, etag: etagOf(info.size, info.mtimeMs), lastModified: info.mtime, metadata: {} };
   }
 
   async delete(key: string): Promise<void> {
     const path = this.pathOf(key);
     try {
       await rm(path, { force: true });
-      await rm(metaPath(path), { force: true });
     } catch (error) {
       throw wrap(error, key);
     }
@@ -112,15 +125,13 @@ export class FsDocumentStore implements DocumentStore {
     for (const key of keys.sort()) {
       if (!key.startsWith(prefix)) continue;
       const info = await this.head(key);
-      if (info !== null) yield { key, size: info.size, ...(info.etag === undefined ? {} : { etag: info.etag }), ...(info.lastModified === undefined ? {} : { lastModified: info.lastModified }) };
-    }
-  }
-
-  private async readMeta(path: string): Promise<Record<string, string>> {
-    try {
-      return JSON.parse(await readFile(metaPath(path), 'utf8')) as Record<string, string>;
-    } catch {
-      return {};
+      if (info !== null)
+        yield {
+          key,
+          size: info.size,
+          ...(info.etag === undefined ? {} : { etag: info.etag }),
+          ...(info.lastModified === undefined ? {} : { lastModified: info.lastModified }),
+        };
     }
   }
 }
@@ -131,7 +142,7 @@ async function collect(dir: string, prefix: string, keys: string[]): Promise<voi
     throw wrap(error, prefix);
   });
   for (const entry of entries) {
-    if (isSidecarOrTemp(entry.name)) continue;
+    if (isHiddenOrTemp(entry.name)) continue;
     if (entry.isDirectory()) await collect(join(dir, entry.name), `${prefix}${entry.name}/`, keys);
     else if (entry.isFile()) keys.push(`${prefix}${entry.name}`);
   }

@@ -7,7 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { DocumentStore, GetOptions, StoredDocument, StoredObjectInfo } from '../ports/document-store.ts';
-import { InvalidKeyError, ObjectNotFoundError, ObjectTooLargeError, StoreError } from './errors.ts';
+import { InvalidKeyError, ObjectNotFoundError, ObjectTooLargeError, StoreError } from '../ports/store-errors.ts';
 
 /** A DocumentStore over one S3 bucket. Keys are object keys as stored (already URL-decoded). */
 export class S3DocumentStore implements DocumentStore {
@@ -95,7 +95,9 @@ export class S3DocumentStore implements DocumentStore {
     let token: string | undefined;
     do {
       const page = await this.s3
-        .send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }))
+        .send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ...(token === undefined ? {} : { ContinuationToken: token }) }),
+        )
         .catch((error: unknown) => {
           throw toStoreError(error, prefix, 'ListObjectsV2');
         });
@@ -152,7 +154,15 @@ function unquote(etag: string | undefined): string | undefined {
   return etag?.replace(/^(W\/)?"(.*)"$/, '$2');
 }
 
-const THROTTLING = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'RequestTimeout', 'RequestTimeTooSkewed', 'InternalError', 'ServiceUnavailable']);
+const THROTTLING = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'RequestTimeout',
+  'RequestTimeTooSkewed',
+  'InternalError',
+  'ServiceUnavailable',
+]);
 
 /** Maps an SDK error to a StoreError; 5xx, throttling and network errors are retryable. */
 function toStoreError(error: unknown, key: string, operation: string): StoreError {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { parseConfig, type Config } from '../config.ts';
+import { type Config, parseConfig } from '../config.ts';
 import { UsageError } from './collect-inputs.ts';
 import { HELP } from './help.ts';
 import { runProcess } from './process-command.ts';

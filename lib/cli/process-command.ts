@@ -1,12 +1,12 @@
 import { FsDocumentStore } from '../adapters/fs-document-store.ts';
 import type { Config } from '../config.ts';
-import { ResultSchema, type Result } from '../model/result.ts';
+import type { Result } from '../model/result.ts';
 import type { OcrEngine } from '../ports/ocr-engine.ts';
 import { processStoredDocument, writeOutputs } from '../process-stored-document.ts';
+import { renderIndexHtml, renderSummaryCsv, type SummaryRow, summaryRowFromResult } from '../render/outputs.ts';
+import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { batchContinuity } from '../rules/continuity.ts';
 import { statusOf } from '../rules/validate.ts';
-import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
-import { renderIndexHtml, renderSummaryCsv, summaryRowFromResult, type SummaryRow } from '../render/outputs.ts';
 import { collectInputs, outputStem } from './collect-inputs.ts';
 import { printSummaryTable } from './summary-table.ts';
 
@@ -52,14 +52,9 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
       force: command.force,
       ...(command.ocr ? { ocr: command.ocr } : {}),
     });
-    let result: Result;
-    let skipped = false;
-    if (outcome.outcome === 'written') result = outcome.result;
-    else if (outcome.outcome === 'current') {
-      const existing = await target.get(outcome.jsonKey, { maxBytes: 64 * 1024 * 1024 });
-      result = ResultSchema.parse(JSON.parse(new TextDecoder().decode(existing.bytes)));
-      skipped = true;
-    } else throw new Error(`unexpected outcome ${outcome.outcome} for ${input.display}`);
+    if (outcome.outcome === 'deferred') throw new Error(`unexpected outcome ${outcome.outcome} for ${input.display}`);
+    const { result } = outcome;
+    const skipped = outcome.outcome === 'current';
     entries.push({ file: input.display, stem, result, skipped });
     rows.push(summaryRowFromResult(result, { file: input.display, json: jsonKeyOf(stem), html: htmlKeyOf(stem) }));
     if (!command.quiet) {
@@ -84,11 +79,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
  * against each other (上年结转 = last year's 结转下年度; 现行有效件数 carried on), and the later
  * report's outputs are rewritten with what was found.
  */
-async function addContinuityFindings(
-  entries: BatchEntry[],
-  target: FsDocumentStore,
-  rows: SummaryRow[],
-): Promise<void> {
+async function addContinuityFindings(entries: BatchEntry[], target: FsDocumentStore, rows: SummaryRow[]): Promise<void> {
   const found = batchContinuity(entries.map((e) => e.result));
   for (const [index, entry] of entries.entries()) {
     const extra = found.get(entry.result);

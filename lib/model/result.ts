@@ -65,6 +65,8 @@ export type Extraction = z.infer<typeof ExtractionSchema>;
 
 export const ResultSchema = z.object({
   schemaVersion: z.literal(1),
+  /** the gouji version that made this result: a result of another version is redone */
+  goujiVersion: z.string().min(1),
   status: StatusSchema,
   source: SourceSchema,
   report: ReportInfoSchema,

@@ -1,14 +1,14 @@
 import type { Extraction } from '../model/result.ts';
 import { decodeText } from './decode-text.ts';
 import { detectKind } from './detect-kind.ts';
-import type { DocumentRead, ReadDocumentOptions } from './document-read.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readHtml } from './html/read-html.ts';
-import { unreadable } from './read-outcome.ts';
-import { readImageDocument, readPdfDocument } from './read-scanned.ts';
+import { readImageDocument, readPdfDocument } from './read-pdf-or-image.ts';
+import type { DocumentRead, ReadDocumentOptions } from './read-result.ts';
+import { unreadable } from './read-result.ts';
 import { layoutFromText } from './text/text-layout.ts';
 
-export type { DocumentRead, ReadDocumentOptions } from './document-read.ts';
+export type { DocumentRead, ReadDocumentOptions } from './read-result.ts';
 
 /** Picks the reader for the bytes and returns one layout, OCR'ing only the pages that need it. */
 export async function readDocument(bytes: Uint8Array, name: string, options: ReadDocumentOptions): Promise<DocumentRead> {
@@ -38,10 +38,7 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
     case 'ole':
       return {
         kind,
-        outcome: unreadable(
-          'encrypted',
-          '文件是旧版 Word（.doc）或加密的 Word 文档，无法读取：请另存为未加密的 .docx 或 PDF 后重试。',
-        ),
+        outcome: unreadable('encrypted', '文件是旧版 Word（.doc）或加密的 Word 文档，无法读取：请另存为未加密的 .docx 或 PDF 后重试。'),
         extraction: none,
       };
     case 'pdf':

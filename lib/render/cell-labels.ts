@@ -1,6 +1,4 @@
-import {
-  APPLICANT_COLUMNS, APPLICATION_ROWS, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type FormatVersion,
-} from '../model/form.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../model/form.ts';
 
 export const TABLE_NAMES = { proactive: '表二', applications: '表三', reviewLitigation: '表四' } as const;
 
@@ -56,8 +54,6 @@ export function describeCell(path: string, format: FormatVersion): string {
   const name = TABLE_NAMES[table as keyof typeof TABLE_NAMES];
   if (rest === '') return name;
   const label =
-    table === 'applications' ? applicationLabel(rest, format)
-    : table === 'proactive' ? proactiveLabel(rest, format)
-    : reviewLabel(rest);
+    table === 'applications' ? applicationLabel(rest, format) : table === 'proactive' ? proactiveLabel(rest, format) : reviewLabel(rest);
   return label === undefined ? path : `${name} ${label}`;
 }

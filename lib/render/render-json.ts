@@ -1,4 +1,4 @@
-import { ResultSchema, type Result } from '../model/result.ts';
+import { type Result, ResultSchema } from '../model/result.ts';
 
 /** A result that does not satisfy its own schema: a bug upstream, never a document problem. */
 export class InvalidResultError extends Error {

@@ -1,9 +1,9 @@
-import { htmlPage } from './html-page.ts';
 import type { FormatVersion } from '../model/form.ts';
 import type { Finding, Result, Severity, Status } from '../model/result.ts';
 import { describeCell } from './cell-labels.ts';
 import { cellMarker, LOW_CONFIDENCE, SEVERITY_WORD } from './cell-marks.ts';
 import { escapeHtml } from './escape-html.ts';
+import { htmlPage } from './html-page.ts';
 import { formatOf } from './report-format.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { applicationsTable, proactiveTable, reviewTable } from './report-tables.ts';
@@ -26,7 +26,12 @@ const METHODS: Record<Result['extraction']['method'], string> = {
   none: '未提取',
 };
 const READERS: Record<Result['extraction']['reader'], string> = {
-  text: '纯文本', html: '网页（HTML）', docx: 'Word（.docx）', pdf: 'PDF', image: '图片', none: '无',
+  text: '纯文本',
+  html: '网页（HTML）',
+  docx: 'Word（.docx）',
+  pdf: 'PDF',
+  image: '图片',
+  none: '无',
 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -61,7 +66,10 @@ function metaSection(result: Result): string {
     row('来源', `<code>${escapeHtml(source.uri)}</code>`),
     row('大小', `${source.bytes.toLocaleString('en-US')} 字节 · ${escapeHtml(source.mediaType)}`),
     row('SHA-256', `<code>${escapeHtml(source.sha256)}</code>`),
-    row('版本', text([source.etag && `ETag ${source.etag}`, source.versionId && `版本 ${source.versionId}`].filter(Boolean).join(' · ') || undefined)),
+    row(
+      '版本',
+      text([source.etag && `ETag ${source.etag}`, source.versionId && `版本 ${source.versionId}`].filter(Boolean).join(' · ') || undefined),
+    ),
     row('读取方式', `${escapeHtml(READERS[extraction.reader])} · ${escapeHtml(METHODS[extraction.method])}`),
     row('OCR 引擎', text(extraction.ocrEngine)),
     row('页数', text(extraction.pages)),
@@ -93,10 +101,12 @@ function findingsSection(findings: readonly Finding[], format: FormatVersion): s
     const explanation = explainRule(f.rule);
     const cells = f.cells.map((c) => `<li>${escapeHtml(describeCell(c, format))}</li>`).join('');
     const suspects = (f.suspectCells ?? []).map((c) => `<li>${escapeHtml(describeCell(c, format))}</li>`).join('');
-    return `<tr><td class="sev ${f.severity}">${SEVERITY_WORD[f.severity]}</td>` +
+    return (
+      `<tr><td class="sev ${f.severity}">${SEVERITY_WORD[f.severity]}</td>` +
       `<td><code>${escapeHtml(f.rule)}</code></td>` +
       `<td>${escapeHtml(f.message)}${explanation ? `<div class="explain">规则说明：${escapeHtml(explanation)}</div>` : ''}</td>` +
-      `<td>${cells ? `<ul class="cells">${cells}</ul>` : '—'}${suspects ? `<div class="explain">可能误读：</div><ul class="cells">${suspects}</ul>` : ''}</td></tr>`;
+      `<td>${cells ? `<ul class="cells">${cells}</ul>` : '—'}${suspects ? `<div class="explain">可能误读：</div><ul class="cells">${suspects}</ul>` : ''}</td></tr>`
+    );
   });
   return `<h2>问题清单（${findings.length} 项）</h2><table class="findings"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>涉及单元格</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }

@@ -1,6 +1,6 @@
-import { htmlPage } from './html-page.ts';
 import type { Status } from '../model/result.ts';
 import { escapeHtml, hrefOf } from './escape-html.ts';
+import { htmlPage } from './html-page.ts';
 import { STATUS_WORDS } from './render-report-html.ts';
 import type { SummaryRow } from './summary-row.ts';
 
@@ -33,7 +33,9 @@ export function renderSummaryCsv(rows: readonly SummaryRow[]): string {
       defuse(r.rules.join(' ')),
       defuse(r.json),
       defuse(r.html),
-    ].map(field).join(','),
+    ]
+      .map(field)
+      .join(','),
   );
   return `\ufeff${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
 }
@@ -56,15 +58,16 @@ code{font-size:12px}
 /** index.html of a batch: counts by status, then every document linked to its report. */
 export function renderIndexHtml(rows: readonly SummaryRow[]): string {
   const statuses: Status[] = ['valid', 'invalid', 'unreadable'];
-  const counts = statuses.map((s) =>
-    `<div class="count ${s}">${STATUS_WORDS[s]}<b>${rows.filter((r) => r.status === s).length}</b></div>`);
-  const body = rows.map((r) => `<tr>
+  const counts = statuses.map((s) => `<div class="count ${s}">${STATUS_WORDS[s]}<b>${rows.filter((r) => r.status === s).length}</b></div>`);
+  const body = rows.map(
+    (r) => `<tr>
 <td><a href="${escapeHtml(hrefOf(r.html))}">${escapeHtml(r.file)}</a></td>
 <td>${escapeHtml(r.agency ?? '—')}</td><td>${r.year ?? '—'}</td><td>${r.formatVersion ?? '—'}</td>
 <td><span class="status ${r.status}">${STATUS_WORDS[r.status]}</span></td>
 <td class="n">${r.errors}</td><td class="n">${r.warnings}</td>
 <td>${r.rules.map((rule) => `<code>${escapeHtml(rule)}</code>`).join('<br>')}</td>
-<td><a href="${escapeHtml(hrefOf(r.json))}">JSON</a></td></tr>`);
+<td><a href="${escapeHtml(hrefOf(r.json))}">JSON</a></td></tr>`,
+  );
   return htmlPage(
     `政府信息公开工作年度报告核对结果（${rows.length} 份）`,
     INDEX_CSS,

@@ -1,6 +1,4 @@
-import {
-  APPLICANT_COLUMNS, APPLICATION_ROWS, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type FormatVersion,
-} from '../model/form.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../model/form.ts';
 import type { Tables } from '../model/tables.ts';
 import type { CellMark } from './cell-marks.ts';
 import { escapeHtml, escapeTitle } from './escape-html.ts';
@@ -68,7 +66,8 @@ export function proactiveTable(tables: Tables, format: FormatVersion, markOf: Ma
       out.push(`<tr>${label('信息内容')}${heads.join('')}</tr>`);
     }
     const cells = row.columns.map((c, i) =>
-      valueCell(tables, `proactive.${row.id}.${c.id}`, markOf, i === row.columns.length - 1 ? span : ''));
+      valueCell(tables, `proactive.${row.id}.${c.id}`, markOf, i === row.columns.length - 1 ? span : ''),
+    );
     out.push(`<tr>${label(row.label, ' class="row"')}${cells.join('')}</tr>`);
   }
   return `<table class="form t2">${out.join('\n')}</table>`;

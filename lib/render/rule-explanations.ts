@@ -1,11 +1,13 @@
 /** What each rule checks, in the reviewer's words; families (`structure.`, `value.`…) by prefix. */
 const EXPLANATIONS: Record<string, string> = {
-  'applications.balance': '表三每一列：第一项（本年新收）加第二项（上年结转）之和，应等于第三项（七）总计加第四项（结转下年度继续办理）之和。',
+  'applications.balance':
+    '表三每一列：第一项（本年新收）加第二项（上年结转）之和，应等于第三项（七）总计加第四项（结转下年度继续办理）之和。',
   'applications.resultTotal': '表三每一列：（七）总计应等于（一）至（六）各项之和（不含发布者自加的小计行）。',
   'applications.rowTotal': '表三每一行：总计应等于自然人与五类法人或其他组织之和。',
   'reviewLitigation.total': '表四每一组：总计应等于结果维持、结果纠正、其他结果、尚未审结之和。',
   'applications.carryOverContinuity': '同一机关相邻两年：本年“上年结转”应等于上年报告的“结转下年度继续办理”。',
-  'proactive.inForceContinuity': '相邻两年（2021 版格式）：本年现行有效件数应等于上年现行有效件数加本年制发减本年废止（经验规则，非官方要求）。',
+  'proactive.inForceContinuity':
+    '相邻两年（2021 版格式）：本年现行有效件数应等于上年现行有效件数加本年制发减本年废止（经验规则，非官方要求）。',
   'narrative.tableMismatch': '“一、总体情况”中写明的数字应与表格中的对应数字一致。',
   'ocr.lowConfidence': '该数字由 OCR 识别，置信度低于阈值，请对照原件核实。',
   'structure.': '报告结构：缺少章节、表格、行或单元格，标签不规范，或格式无法识别。',

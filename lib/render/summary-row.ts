@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatusSchema, type Result } from '../model/result.ts';
+import { type Result, StatusSchema } from '../model/result.ts';
 
 /** One document in a batch's summary.csv and index.html. */
 export const SummaryRowSchema = z.object({

@@ -1,7 +1,7 @@
-import type { Finding } from '../model/result.ts';
 import type { FormatVersion } from '../model/form.ts';
 import { APPLICATION_ROWS } from '../model/form.ts';
-import { COLUMN_IDS, PART_COLUMNS, columnLabel, resultItemRows, rowLabel, sumAt, valueAt } from './figures.ts';
+import type { Finding } from '../model/result.ts';
+import { COLUMN_IDS, columnLabel, PART_COLUMNS, resultItemRows, rowLabel, sumAt, valueAt } from './figures.ts';
 
 const A = 'applications';
 

@@ -31,9 +31,7 @@ export const columnLabel = (id: string) => APPLICANT_COLUMNS.find((c) => c.id ==
 
 /** Row ids of the items of （一）…（六） (everything that （七）总计 sums). */
 export function resultItemRows(format: FormatVersion): string[] {
-  return APPLICATION_ROWS[format]
-    .map((r) => r.id)
-    .filter((id) => id.startsWith('results.') && id !== 'results.total');
+  return APPLICATION_ROWS[format].map((r) => r.id).filter((id) => id.startsWith('results.') && id !== 'results.total');
 }
 
 export function rowLabel(format: FormatVersion, id: string): string {

@@ -1,5 +1,5 @@
-import type { Finding } from '../model/result.ts';
 import { REVIEW_COLUMNS, REVIEW_GROUPS } from '../model/form.ts';
+import type { Finding } from '../model/result.ts';
 import { sumAt, valueAt } from './figures.ts';
 
 const GROUP_NAMES: Record<string, string> = {

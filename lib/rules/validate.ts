@@ -1,5 +1,5 @@
-import type { CellSource, Finding, Status } from '../model/result.ts';
 import type { FormatVersion } from '../model/form.ts';
+import type { CellSource, Finding, Status } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
 import { applicationsBalance, applicationsResultTotal, applicationsRowTotal } from './applications.ts';
 import { narrativeMismatch } from './narrative.ts';

@@ -1,6 +1,6 @@
+import { DECIMAL_COLUMNS, SIGNED_COLUMNS } from '../model/form.ts';
 import type { LayoutCell } from '../model/layout.ts';
 import type { CellSource, Finding } from '../model/result.ts';
-import { DECIMAL_COLUMNS, SIGNED_COLUMNS } from '../model/form.ts';
 import { parseCell } from './parse-number.ts';
 
 /** Collects values, their sources and the value.* findings while a table is built. */

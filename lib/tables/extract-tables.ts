@@ -1,25 +1,25 @@
-import type { Layout } from '../model/layout.ts';
-import type { Finding, ReportInfo } from '../model/result.ts';
-import type { Tables } from '../model/tables.ts';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
+  type FormatVersion,
   PROACTIVE_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   SECTIONS,
-  type FormatVersion,
 } from '../model/form.ts';
+import type { Layout } from '../model/layout.ts';
+import type { Finding, ReportInfo } from '../model/result.ts';
+import type { Tables } from '../model/tables.ts';
 import { CellReader } from './cell-values.ts';
-import { detectHeader } from './detect-report.ts';
-import { mapApplications, type MappedRows } from './map-applications.ts';
-import { mapProactive } from './map-proactive.ts';
 import { chooseFormat } from './choose-format.ts';
+import { detectHeader } from './detect-report.ts';
+import { nonStandardLabels } from './label-check.ts';
+import { type MappedRows, mapApplications } from './map-applications.ts';
+import { mapProactive } from './map-proactive.ts';
 import { mapReview } from './map-review.ts';
 import { normalizeText } from './normalize.ts';
 import { findSections } from './sections.ts';
 import { lineText } from './value-row.ts';
-import { nonStandardLabels } from './label-check.ts';
 
 export interface Extracted {
   report: ReportInfo;
@@ -47,7 +47,12 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     '2021': mapApplications(lines, t3Start, t4Start, '2021'),
     '2019': mapApplications(lines, t3Start, t4Start, '2019'),
   };
-  const t2Text = normalizeText(lines.slice(t2Start, t3Start === t2Start ? end : t3Start).map(lineText).join(''));
+  const t2Text = normalizeText(
+    lines
+      .slice(t2Start, t3Start === t2Start ? end : t3Start)
+      .map(lineText)
+      .join(''),
+  );
   const t2End = (format: FormatVersion) => sections.applications ?? firstLine(t3[format]) ?? end;
   const t2 = {
     '2021': mapProactive(lines, t2Start, t2End('2021'), '2021'),

@@ -1,6 +1,6 @@
+import { PROACTIVE_ROWS } from '../model/form.ts';
 import type { LayoutLine } from '../model/layout.ts';
 import type { Finding } from '../model/result.ts';
-import { PROACTIVE_ROWS } from '../model/form.ts';
 import { normalizeText } from './normalize.ts';
 
 /** Known misspellings of the form's labels (e.g. 本年度止件数 for 本年废止件数): warnings. */

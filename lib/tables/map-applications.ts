@@ -1,6 +1,6 @@
-import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { APPLICATION_GROUPS, APPLICATION_ROWS, type FormatVersion, type RowDef } from '../model/form.ts';
-import { align, type Alignment } from './align.ts';
+import type { LayoutCell, LayoutLine } from '../model/layout.ts';
+import { type Alignment, align } from './align.ts';
 import { fillByPosition } from './columns-by-position.ts';
 import { containment, normalizeLabel } from './normalize.ts';
 import { parseCell } from './parse-number.ts';
@@ -92,7 +92,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     const at = (id: string) => {
       const j = form.findIndex((r) => r.id === id);
       const i = alignment.pairs.get(j);
-      return i === undefined ? null : vectors[offset + i] ?? null;
+      return i === undefined ? null : (vectors[offset + i] ?? null);
     };
     const items = form.filter((r) => r.id.startsWith('results.') && r.id !== 'results.total').map((r) => at(r.id));
     const total = at('results.total');

@@ -1,5 +1,5 @@
+import { type FormatVersion, PROACTIVE_ROWS } from '../model/form.ts';
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
-import { PROACTIVE_ROWS, type FormatVersion } from '../model/form.ts';
 import { align } from './align.ts';
 import { containment, normalizeLabel } from './normalize.ts';
 import { fitValues, toValueRow, type ValueRow } from './value-row.ts';

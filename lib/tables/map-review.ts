@@ -1,5 +1,5 @@
-import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { REVIEW_COLUMNS } from '../model/form.ts';
+import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { normalizeText } from './normalize.ts';
 import { fitValues, lineText, toValueRow } from './value-row.ts';
 

@@ -1,9 +1,6 @@
 import { normalizeText } from './normalize.ts';
 
-export type ParsedCell =
-  | { kind: 'blank' }
-  | { kind: 'number'; value: number; unit?: string }
-  | { kind: 'text' };
+export type ParsedCell = { kind: 'blank' } | { kind: 'number'; value: number; unit?: string } | { kind: 'text' };
 
 /** Marks publishers print for "none" in a number cell; read as blank (0 with a warning). */
 const BLANK_MARKS = new Set(['', '-', '—', '–', '/', '\\', '－', '——', '--', '无', '/']);

@@ -1,5 +1,5 @@
-import type { LayoutLine } from '../model/layout.ts';
 import { SECTIONS } from '../model/form.ts';
+import type { LayoutLine } from '../model/layout.ts';
 import { normalizeText } from './normalize.ts';
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

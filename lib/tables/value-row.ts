@@ -45,13 +45,7 @@ export function toValueRow(line: LayoutLine, index: number): ValueRow | null {
  * shift left) or, with `preferRight`, the rightmost (in a real grid the figures are the last
  * columns, and a blank row's leading blanks are a merged label's continuation).
  */
-export function fitValues(
-  values: LayoutCell[],
-  n: number,
-  ocr: boolean,
-  sumCheck: boolean,
-  preferRight = false,
-): LayoutCell[] | null {
+export function fitValues(values: LayoutCell[], n: number, ocr: boolean, sumCheck: boolean, preferRight = false): LayoutCell[] | null {
   if (values.length === n) return values;
   if (values.length < n) return null;
   const filled = values.map((c) => parseCell(c.text, ocr).kind !== 'blank');

@@ -3,28 +3,45 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { InvalidKeyError } from '../../lib/adapters/errors.ts';
 import { FsDocumentStore } from '../../lib/adapters/fs-document-store.ts';
 import { S3DocumentStore } from '../../lib/adapters/s3-document-store.ts';
+import { InvalidKeyError } from '../../lib/ports/store-errors.ts';
 import { documentStoreContract } from './document-store-contract.ts';
 import { startLocalS3 } from './local-s3.ts';
 
-documentStoreContract('FsDocumentStore', async () => {
-  const root = await mkdtemp(join(tmpdir(), 'gouji-fs-store-'));
-  return { store: new FsDocumentStore(root), close: () => rm(root, { recursive: true, force: true }) };
-});
+documentStoreContract(
+  'FsDocumentStore',
+  async () => {
+    const root = await mkdtemp(join(tmpdir(), 'gouji-fs-store-'));
+    return { store: new FsDocumentStore(root), close: () => rm(root, { recursive: true, force: true }) };
+  },
+  { keepsMetadata: false },
+);
 
-documentStoreContract('S3DocumentStore on s3rver', async () => {
-  const s3 = await startLocalS3();
-  return { store: new S3DocumentStore(s3.client, s3.bucket), close: () => s3.stop() };
-});
+documentStoreContract(
+  'S3DocumentStore on s3rver',
+  async () => {
+    const s3 = await startLocalS3();
+    return { store: new S3DocumentStore(s3.client, s3.bucket), close: () => s3.stop() };
+  },
+  { keepsMetadata: true },
+);
 
 describe('FsDocumentStore stays inside its root', () => {
   it('rejects keys that climb out, absolute keys and hidden names', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'gouji-fs-root-'));
     const store = new FsDocumentStore(join(parent, 'root'));
     try {
-      for (const key of ['../outside.json', 'results/../../outside.json', '/etc/passwd', 'a//b', 'results/.hidden', 'C:/x', 'a\\..\\b', 'a\0b']) {
+      for (const key of [
+        '../outside.json',
+        'results/../../outside.json',
+        '/etc/passwd',
+        'a//b',
+        'results/.hidden',
+        'C:/x',
+        'a\\..\\b',
+        'a\0b',
+      ]) {
         await assert.rejects(store.put(key, 'x', 'text/plain'), InvalidKeyError, key);
         await assert.rejects(store.get(key, { maxBytes: 10 }), InvalidKeyError, key);
       }
@@ -34,7 +51,7 @@ describe('FsDocumentStore stays inside its root', () => {
     }
   });
 
-  it('leaves no temp file behind and does not list sidecars', async () => {
+  it('leaves nothing but the objects in the folder: no temp file, no hidden sidecar', async () => {
     const root = await mkdtemp(join(tmpdir(), 'gouji-fs-tmp-'));
     try {
       const store = new FsDocumentStore(root);
@@ -43,7 +60,7 @@ describe('FsDocumentStore stays inside its root', () => {
       const keys: string[] = [];
       for await (const info of store.list('')) keys.push(info.key);
       assert.deepEqual(keys, ['results/plain.txt', 'results/r.json']);
-      assert.ok((await readdir(join(root, 'results'))).every((name) => !name.endsWith('.tmp')));
+      assert.deepEqual((await readdir(join(root, 'results'))).sort(), ['plain.txt', 'r.json']);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

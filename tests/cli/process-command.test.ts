@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { GENERATED, REAL } from '../support/samples.ts';
+import { GENERATED, SEEDS } from '../support/samples.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,7 +36,7 @@ describe('gouji process', () => {
     const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
     const input = join(work, 'in');
     mkdirSync(join(input, '2023', '商务局'), { recursive: true });
-    cpSync(join(REAL, 'seed-jinshui-2023.txt'), join(input, '2023', '商务局', 'jinshui.txt'));
+    cpSync(join(SEEDS, 'seed-jinshui-2023.txt'), join(input, '2023', '商务局', 'jinshui.txt'));
     cpSync(join(GENERATED, 'src', 'h002.html'), join(input, 'h002.html'));
     cpSync(join(GENERATED, 'src', 'h006.txt'), join(input, 'h006.txt'));
     writeFileSync(join(input, 'notes.md'), 'not a report format gouji reads');
@@ -89,14 +89,15 @@ describe('gouji process', () => {
     assert.equal(gouji(['frobnicate']).status, 2);
     const help = gouji(['--help']);
     assert.equal(help.status, 0);
-    for (const word of ['process', 'enqueue', '--out', '--ocr', 'summary.csv', 'index.html', 'unreadable']) assert.ok(help.stdout.includes(word), word);
+    for (const word of ['process', 'enqueue', '--out', '--ocr', 'summary.csv', 'index.html', 'unreadable'])
+      assert.ok(help.stdout.includes(word), word);
   });
 });
 
 describe('gouji process over two years of one agency', () => {
   it('checks 上年结转 against last year’s 结转下年度继续办理 and rewrites the later result', () => {
     const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
-    const y2023 = readFileSync(join(REAL, 'seed-jinshui-2023.txt'), 'utf8');
+    const y2023 = readFileSync(join(SEEDS, 'seed-jinshui-2023.txt'), 'utf8');
     // 2024: one application carried over (and carried forward again, so the year itself balances)
     const y2024 = y2023
       .replace(/2023/g, '2024')
@@ -109,10 +110,10 @@ describe('gouji process over two years of one agency', () => {
     assert.equal(gouji(['process', work, '--out', out, '--ocr', 'none']).status, 0);
     const later = JSON.parse(readFileSync(join(out, 'jinshui-2024.json'), 'utf8'));
     const continuity = later.findings.filter((f: { rule: string }) => f.rule === 'applications.carryOverContinuity');
-    assert.deepEqual(
-      continuity.map((f: { cells: string[] }) => f.cells[0]).sort(),
-      ['applications.carriedOver.naturalPerson', 'applications.carriedOver.total'],
-    );
+    assert.deepEqual(continuity.map((f: { cells: string[] }) => f.cells[0]).sort(), [
+      'applications.carriedOver.naturalPerson',
+      'applications.carriedOver.total',
+    ]);
     assert.equal(later.status, 'invalid');
     assert.equal(JSON.parse(readFileSync(join(out, 'jinshui-2023.json'), 'utf8')).status, 'valid');
     assert.match(readFileSync(join(out, 'summary.csv'), 'utf8'), /jinshui-2024\.txt.*invalid/);

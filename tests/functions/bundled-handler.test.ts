@@ -3,20 +3,20 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { build } from 'esbuild';
 import { BUNDLE_BANNER, BUNDLE_EXTERNALS, pdfjsCopyCommands } from '../../infra/gouji-stack.ts';
 import { ResultSchema } from '../../lib/model/result.ts';
-import { startLocalS3, type LocalS3, useLocalLambdaEnv } from '../adapters/local-s3.ts';
+import { type LocalS3, startLocalS3, useLocalLambdaEnv } from '../adapters/local-s3.ts';
 import { lambdaContext, s3PutRecord, sqsEvent } from './events.ts';
 
 // The zip function as the stack bundles it (esbuild options and pdf.js files from infra/), run
 // outside the project so nothing resolves from its node_modules by accident.
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const generated = new URL('../../../shared/samples/generated/', import.meta.url);
+const generated = new URL('../../samples/generated/', import.meta.url);
 
 describe('the bundled process-document function', () => {
   let s3: LocalS3;
@@ -53,10 +53,16 @@ describe('the bundled process-document function', () => {
     await s3.client.send(new PutObjectCommand({ Bucket: 'bundled', Key: 'incoming/绍兴 h005.pdf', Body: body }));
     const response = await handler(sqsEvent(s3PutRecord('bundled', 'incoming/绍兴 h005.pdf', { size: body.byteLength })), lambdaContext);
     assert.deepEqual(response.batchItemFailures, []);
-    const json = await (await s3.client.send(new GetObjectCommand({ Bucket: 'bundled', Key: 'results/绍兴 h005.json' }))).Body?.transformToString();
+    const json = await (
+      await s3.client.send(new GetObjectCommand({ Bucket: 'bundled', Key: 'results/绍兴 h005.json' }))
+    ).Body?.transformToString();
     const result = ResultSchema.parse(JSON.parse(json ?? ''));
     assert.equal(result.extraction.reader, 'pdf', JSON.stringify(result.findings).slice(0, 600) + JSON.stringify(result.extraction));
-    assert.equal(result.report.agency, '绍兴市自然资源和规划局', JSON.stringify(result.findings).slice(0, 600) + JSON.stringify(result.extraction));
+    assert.equal(
+      result.report.agency,
+      '绍兴市自然资源和规划局',
+      JSON.stringify(result.findings).slice(0, 600) + JSON.stringify(result.extraction),
+    );
     assert.equal(result.status, 'valid');
   });
 });

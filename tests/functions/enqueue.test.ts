@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { parseS3Notification } from '../../functions/shared/s3-notification.ts';
 import { EnqueueError, enqueueExisting } from '../../lib/enqueue.ts';
 import { GOUJI_VERSION } from '../../lib/version.ts';
-import { parseS3Notification } from '../../functions/shared/s3-notification.ts';
-import { startLocalS3, type LocalS3 } from '../adapters/local-s3.ts';
+import { type LocalS3, startLocalS3 } from '../adapters/local-s3.ts';
 
 /** SQS cannot run here: a client whose `send` records SendMessageBatch inputs (documented shape). */
 function recordingSqs(failIds: string[] = []): { client: SQSClient; bodies: string[]; calls: number } {
@@ -30,7 +30,9 @@ function recordingSqs(failIds: string[] = []): { client: SQSClient; bodies: stri
 describe('enqueueExisting (backfill)', () => {
   let s3: LocalS3;
   const put = (key: string, body: string, metadata?: Record<string, string>) =>
-    s3.client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body, ...(metadata === undefined ? {} : { Metadata: metadata }) }));
+    s3.client.send(
+      new PutObjectCommand({ Bucket: s3.bucket, Key: key, Body: body, ...(metadata === undefined ? {} : { Metadata: metadata }) }),
+    );
 
   before(async () => {
     s3 = await startLocalS3();
@@ -49,7 +51,13 @@ describe('enqueueExisting (backfill)', () => {
 
   it('sends one notification-shaped message per object lacking a current result', async () => {
     const sqs = recordingSqs();
-    const summary = await enqueueExisting({ s3: s3.client, sqs: sqs.client, bucket: s3.bucket, prefix: 'incoming/', queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/gouji-incoming' });
+    const summary = await enqueueExisting({
+      s3: s3.client,
+      sqs: sqs.client,
+      bucket: s3.bucket,
+      prefix: 'incoming/',
+      queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/gouji-incoming',
+    });
     assert.deepEqual(summary.skipped, ['incoming/current.txt']);
     assert.equal(summary.enqueued.length, 14);
     assert.equal(sqs.calls, 2); // 10 + 4
@@ -67,7 +75,10 @@ describe('enqueueExisting (backfill)', () => {
   });
 
   it('refuses a prefix outside incoming/ and reports messages SQS refused', async () => {
-    await assert.rejects(enqueueExisting({ s3: s3.client, sqs: recordingSqs().client, bucket: s3.bucket, prefix: 'results/', queueUrl: 'q' }), EnqueueError);
+    await assert.rejects(
+      enqueueExisting({ s3: s3.client, sqs: recordingSqs().client, bucket: s3.bucket, prefix: 'results/', queueUrl: 'q' }),
+      EnqueueError,
+    );
     await assert.rejects(
       enqueueExisting({ s3: s3.client, sqs: recordingSqs(['3']).client, bucket: s3.bucket, queueUrl: 'q' }),
       (error: unknown) => error instanceof EnqueueError && error.retryable && /1 of 10/.test(error.message),

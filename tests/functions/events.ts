@@ -18,7 +18,12 @@ export function s3PutRecord(bucket: string, key: string, object: { size: number;
   const record = body.Records[0];
   if (record === undefined) throw new Error('sample event has no record');
   record.s3.bucket = { ...record.s3.bucket, name: bucket, arn: `arn:aws:s3:::${bucket}` };
-  record.s3.object = { key: encodeS3Key(key), size: object.size, ...(object.etag === undefined ? {} : { eTag: object.etag }), sequencer: '0055AED6DCD90281E5' };
+  record.s3.object = {
+    key: encodeS3Key(key),
+    size: object.size,
+    ...(object.etag === undefined ? {} : { eTag: object.etag }),
+    sequencer: '0055AED6DCD90281E5',
+  };
   counter += 1;
   return { ...sample, messageId: `msg-${counter}-${key}`, body: JSON.stringify(body) };
 }

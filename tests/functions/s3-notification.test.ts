@@ -9,7 +9,10 @@ const body = (name: string): string => loadEvent<SQSEvent>(name).Records[0]?.bod
 
 describe('S3 notifications in SQS', () => {
   it('decodes a Chinese key with a space (%E5… and +)', () => {
-    assert.deepEqual(parseS3Notification(body('sqs-s3-put-chinese-key.json')).map((o) => o.key), ['incoming/2023/金水区商务局 年度报告.txt']);
+    assert.deepEqual(
+      parseS3Notification(body('sqs-s3-put-chinese-key.json')).map((o) => o.key),
+      ['incoming/2023/金水区商务局 年度报告.txt'],
+    );
   });
 
   it('decodes spaces and parentheses', () => {

@@ -8,7 +8,9 @@ import { geometry } from '../ocr/textract-blocks.ts';
  * tab-separated cell, LINE per text line, `linesPerPage` lines per PAGE.
  */
 export function blocksFromText(path: URL, linesPerPage = 30): Record<string, unknown>[] {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const blocks: Record<string, unknown>[] = [];
   let id = 0;
   const nextId = (): string => {
@@ -17,21 +19,42 @@ export function blocksFromText(path: URL, linesPerPage = 30): Record<string, unk
   };
   const box = geometry;
   for (let start = 0, page = 1; start < lines.length; start += linesPerPage, page += 1) {
-    const pageBlock = { BlockType: 'PAGE', Id: nextId(), Page: page, Geometry: box(0, 0, 1, 1), Relationships: [{ Type: 'CHILD', Ids: [] as string[] }] };
+    const pageBlock = {
+      BlockType: 'PAGE',
+      Id: nextId(),
+      Page: page,
+      Geometry: box(0, 0, 1, 1),
+      Relationships: [{ Type: 'CHILD', Ids: [] as string[] }],
+    };
     blocks.push(pageBlock);
     lines.slice(start, start + linesPerPage).forEach((text, row) => {
       const cells = text.split('\t');
       const top = 0.05 + row * 0.03;
-      const words = cells.map((cell, column) => ({
-        BlockType: 'WORD',
+      const words = cells
+        .map((cell, column) => ({
+          BlockType: 'WORD',
+          Id: nextId(),
+          Page: page,
+          Text: cell.trim() === '' ? '' : cell.trim(),
+          TextType: 'PRINTED',
+          Confidence: 98.5,
+          Geometry: box(
+            cells.length === 1 ? 0.08 : 0.05 + column * (0.9 / cells.length),
+            top,
+            cells.length === 1 ? Math.min(0.84, 0.012 * cell.length) : 0.9 / cells.length - 0.01,
+            0.02,
+          ),
+        }))
+        .filter((word) => word.Text !== '');
+      const line = {
+        BlockType: 'LINE',
         Id: nextId(),
         Page: page,
-        Text: cell.trim() === '' ? '' : cell.trim(),
-        TextType: 'PRINTED',
+        Text: cells.join(' '),
         Confidence: 98.5,
-        Geometry: box(cells.length === 1 ? 0.08 : 0.05 + column * (0.9 / cells.length), top, cells.length === 1 ? Math.min(0.84, 0.012 * cell.length) : 0.9 / cells.length - 0.01, 0.02),
-      })).filter((word) => word.Text !== '');
-      const line = { BlockType: 'LINE', Id: nextId(), Page: page, Text: cells.join(' '), Confidence: 98.5, Geometry: box(0.05, top, 0.9, 0.02), Relationships: [{ Type: 'CHILD', Ids: words.map((w) => w.Id) }] };
+        Geometry: box(0.05, top, 0.9, 0.02),
+        Relationships: [{ Type: 'CHILD', Ids: words.map((w) => w.Id) }],
+      };
       pageBlock.Relationships[0]?.Ids.push(line.Id);
       blocks.push(line, ...words);
     });

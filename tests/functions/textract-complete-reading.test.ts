@@ -14,7 +14,7 @@ import { blocksToPositionedPages } from '../../lib/adapters/ocr/textract/blocks-
 import { getAllResults } from '../../lib/adapters/ocr/textract/get-all-results.ts';
 import { parseConfig } from '../../lib/config.ts';
 import { type Result, ResultSchema } from '../../lib/model/result.ts';
-import { startLocalS3, type LocalS3 } from '../adapters/local-s3.ts';
+import { type LocalS3, startLocalS3 } from '../adapters/local-s3.ts';
 import { cellDifferences, GENERATED, truthOf } from '../support/samples.ts';
 import { analysisResponses, textractAnalysisOf } from '../support/textract-analysis.ts';
 import { startTextractHttpFake, type TextractHttpFake } from '../support/textract-http-fake.ts';

@@ -14,12 +14,12 @@ import { getAllResults } from '../../lib/adapters/ocr/textract/get-all-results.t
 import { startAnalysis } from '../../lib/adapters/ocr/textract/start-analysis.ts';
 import { parseConfig } from '../../lib/config.ts';
 import { ResultSchema } from '../../lib/model/result.ts';
-import { startLocalS3, type LocalS3 } from '../adapters/local-s3.ts';
+import { type LocalS3, startLocalS3 } from '../adapters/local-s3.ts';
 import { loadEvent, s3PutRecord, sqsEvent } from './events.ts';
 import { blocksFromText, pagedResponses } from './textract-blocks.ts';
 
 const BUCKET = 'gouji-reports-123456789012-cn-north-1';
-const generated = new URL('../../../shared/samples/generated/', import.meta.url);
+const generated = new URL('../../samples/generated/', import.meta.url);
 const SCAN_KEY = 'incoming/2020/泉州市统计局 扫描件.scan.pdf';
 const TEXT_KEY = 'incoming/2020/铜陵市农业农村局.txt';
 
@@ -55,7 +55,10 @@ describe('Textract path', () => {
 
   before(async () => {
     s3 = await startLocalS3(BUCKET);
-    for (const [key, file] of [[SCAN_KEY, 'scan/h002.scan.pdf'], [TEXT_KEY, 'src/h003.txt']] as const) {
+    for (const [key, file] of [
+      [SCAN_KEY, 'scan/h002.scan.pdf'],
+      [TEXT_KEY, 'src/h003.txt'],
+    ] as const) {
       const body = readFileSync(new URL(file, generated));
       await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
       records.push(s3PutRecord(BUCKET, key, { size: body.byteLength }));
@@ -70,13 +73,19 @@ describe('Textract path', () => {
       logger,
       metrics,
       startTextract: (doc) =>
-        startAnalysis(textract.client, { ...doc, snsTopicArn: 'arn:aws:sns:us-east-1:123456789012:gouji-textract', roleArn: 'arn:aws:iam::123456789012:role/gouji-textract' }),
+        startAnalysis(textract.client, {
+          ...doc,
+          snsTopicArn: 'arn:aws:sns:us-east-1:123456789012:gouji-textract',
+          roleArn: 'arn:aws:iam::123456789012:role/gouji-textract',
+        }),
     });
   const starts = () => textract.calls.filter((c) => c.name === 'StartDocumentAnalysisCommand');
   const resultOf = async (key: string) => {
     const store = storesFor(s3.client)(BUCKET);
     const head = await store.head(key);
-    return head === null ? null : ResultSchema.parse(JSON.parse(new TextDecoder().decode((await store.get(key, { maxBytes: 10_000_000 })).bytes)));
+    return head === null
+      ? null
+      : ResultSchema.parse(JSON.parse(new TextDecoder().decode((await store.get(key, { maxBytes: 10_000_000 })).bytes)));
   };
 
   it('starts one Textract job for the scanned report and none for the text one', async () => {
@@ -114,7 +123,10 @@ describe('Textract path', () => {
     assert.deepEqual(response.batchItemFailures, []);
     const gets = textract.calls.filter((c) => c.name === 'GetDocumentAnalysisCommand');
     assert.equal(gets.length, responses.length);
-    assert.deepEqual(gets.map((c) => c.input['NextToken'] ?? null), [null, ...responses.slice(0, -1).map((r) => r['NextToken'])]);
+    assert.deepEqual(
+      gets.map((c) => c.input['NextToken'] ?? null),
+      [null, ...responses.slice(0, -1).map((r) => r['NextToken'])],
+    );
     assert.ok(gets.every((c) => c.input['JobId'] === jobId));
     const result = await resultOf('results/2020/泉州市统计局 扫描件.scan.json');
     assert.ok(result !== null);

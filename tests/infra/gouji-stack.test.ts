@@ -22,7 +22,9 @@ function statementsOf(template: Template, rolePrefix: string): Statement[] {
 }
 // The project's functions (not CDK's own bucket-notification handler).
 const goujiFunctions = (template: Template) =>
-  Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { GOUJI_OCR_ENGINE: Match.anyValue() } } } }));
+  Object.values(
+    template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { GOUJI_OCR_ENGINE: Match.anyValue() } } } }),
+  );
 const actions = (s: Statement): string[] => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
 describe('GoujiStack (Textract, the default)', () => {
@@ -31,12 +33,19 @@ describe('GoujiStack (Textract, the default)', () => {
   it('has a private, encrypted, versioned, SSL-only bucket with access logs', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       VersioningConfiguration: { Status: 'Enabled' },
       LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'reports/' },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
     });
   });
 
@@ -68,7 +77,13 @@ describe('GoujiStack (Textract, the default)', () => {
     for (const fn of fns) assert.ok(Number(/^nodejs(\d+)\.x$/.exec(fn['Properties']['Runtime'])?.[1]) >= 22, fn['Properties']['Runtime']);
     template.resourcePropertiesCountIs('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] }, 2);
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ GOUJI_OCR_ENGINE: 'textract', GOUJI_TEXTRACT_TOPIC_ARN: Match.anyValue(), GOUJI_TEXTRACT_ROLE_ARN: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          GOUJI_OCR_ENGINE: 'textract',
+          GOUJI_TEXTRACT_TOPIC_ARN: Match.anyValue(),
+          GOUJI_TEXTRACT_ROLE_ARN: Match.anyValue(),
+        }),
+      },
     });
   });
 
@@ -104,7 +119,10 @@ describe('GoujiStack (Textract, the default)', () => {
 
   it('passes cdk-nag AwsSolutions checks with every suppression reasoned', () => {
     const report = new cdkNag.AwsSolutionsChecks().validateScope(stack);
-    assert.deepEqual(report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`), []);
+    assert.deepEqual(
+      report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(',')}`),
+      [],
+    );
   });
 });
 
@@ -112,12 +130,18 @@ describe('GoujiStack with -c ocr=local', () => {
   const { stack, template } = synth('local');
 
   it('makes the process function a container image and drops Textract', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', { PackageType: 'Image', Environment: { Variables: Match.objectLike({ GOUJI_OCR_ENGINE: 'local' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      PackageType: 'Image',
+      Environment: { Variables: Match.objectLike({ GOUJI_OCR_ENGINE: 'local' }) },
+    });
     template.resourceCountIs('AWS::SNS::Topic', 1);
     assert.ok(!JSON.stringify(template.toJSON()).includes('textract:'));
   });
 
   it('passes cdk-nag AwsSolutions checks', () => {
-    assert.deepEqual(new cdkNag.AwsSolutionsChecks().validateScope(stack).violations.map((v) => v.ruleName), []);
+    assert.deepEqual(
+      new cdkNag.AwsSolutionsChecks().validateScope(stack).violations.map((v) => v.ruleName),
+      [],
+    );
   });
 });

@@ -15,6 +15,7 @@ describe('schema/result.schema.json', () => {
       'cells',
       'extraction',
       'findings',
+      'goujiVersion',
       'report',
       'schemaVersion',
       'source',

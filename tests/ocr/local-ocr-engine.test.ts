@@ -78,9 +78,18 @@ describe('local OCR engine (PaddleOCR v4)', () => {
       scanPages('h008').map((bytes) => ({ kind: 'encoded', bytes })),
       { concurrency: 2 },
     );
-    assert.deepEqual(pages.map((p) => p.page), [1, 2]);
+    assert.deepEqual(
+      pages.map((p) => p.page),
+      [1, 2],
+    );
     const truth = truthTableNumbers('h008');
-    assert.equal(found(truth, pages.flatMap((p) => p.words)), truth.length);
+    assert.equal(
+      found(
+        truth,
+        pages.flatMap((p) => p.words),
+      ),
+      truth.length,
+    );
   });
 
   it('takes raw pixels as well as encoded files', async () => {

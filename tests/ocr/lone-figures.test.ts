@@ -6,7 +6,7 @@ import { createLocalOcrEngine } from '../../lib/adapters/ocr/paddle/local-ocr-en
 import { missedWords } from '../../lib/adapters/ocr/paddle/words-from-text.ts';
 import type { PositionedPage, PositionedWord } from '../../lib/model/layout.ts';
 import { pageImage } from '../../lib/read/pdf/page-image.ts';
-import { REAL } from '../support/samples.ts';
+import { REAL, skipWithoutReal } from '../support/samples.ts';
 import { ruledTablePdf } from './ruled-table-pdf.ts';
 
 /**
@@ -39,7 +39,10 @@ describe('lone figures in ruled cells', () => {
     rows.forEach((row, r) => {
       row.forEach((want, c) => {
         const box = table.cells[r]![c]!.map((v) => v * scale);
-        const got = page.words.filter((w) => inside(w, box)).map((w) => w.text).join(' ');
+        const got = page.words
+          .filter((w) => inside(w, box))
+          .map((w) => w.text)
+          .join(' ');
         if (got !== want && !(want === '-' && got === '')) wrong.push(`row ${r} column ${c}: “${got}” ≠ “${want}”`);
       });
     });
@@ -47,14 +50,16 @@ describe('lone figures in ruled cells', () => {
     assert.deepEqual(wrong, []);
   });
 
-  it('reads the lone "1" of huaian-2024 page 5 (a clean 300-dpi render) in its row', async () => {
+  it('reads the lone "1" of huaian-2024 page 5 (a clean 300-dpi render) in its row', { skip: skipWithoutReal }, async () => {
     const pdf = new Uint8Array(readFileSync(join(REAL, 'huaian-2024.pdf')));
     const page: PositionedPage = await engine.recognize(await pageImage(pdf, 5, { dpi: 300, maxPixels: 60e6 }));
     // 1、申请人无正当理由逾期不补正…: natural persons 67, firms 3, 0, 0, legal services 1, 0, total 71
     const anchor = page.words.find((w) => w.text === '67');
     assert.ok(anchor, 'no word 67');
     const middle = (anchor.bbox[1] + anchor.bbox[3]) / 2;
-    const row = page.words.filter((w) => w.bbox[0] >= anchor.bbox[0] && w.bbox[1] < middle && w.bbox[3] > middle).sort((a, b) => a.bbox[0] - b.bbox[0]);
+    const row = page.words
+      .filter((w) => w.bbox[0] >= anchor.bbox[0] && w.bbox[1] < middle && w.bbox[3] > middle)
+      .sort((a, b) => a.bbox[0] - b.bbox[0]);
     assert.deepEqual(
       row.map((w) => w.text),
       ['67', '3', '0', '0', '1', '0', '71'],
@@ -86,6 +91,9 @@ describe('lone figures in ruled cells', () => {
       { text: '?', bbox: [10, 20, 40, 60], confidence: 0 },
     ]);
     const read = missedWords({ box: [10, 20, 40, 60], text: '1', confidence: 0.99, chars: [{ char: '1', x: 25, confidence: 0.99 }] });
-    assert.deepEqual(read.map((w) => w.text), ['1']);
+    assert.deepEqual(
+      read.map((w) => w.text),
+      ['1'],
+    );
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const GENERATED = join(import.meta.dirname, '../../../shared/samples/generated');
+export const GENERATED = join(import.meta.dirname, '../../samples/generated');
 
 /** The JPEG streams of a scanned PDF, in page order. */
 export function embeddedJpegs(pdf: Uint8Array): Uint8Array[] {

@@ -8,17 +8,23 @@ const texts = (rows: { text: string }[][]) => rows.map((row) => row.map((c) => c
 describe('blocksToPositionedPages', () => {
   it('makes one page per Textract page, words in points with confidence 0..1', () => {
     const pages = blocksToPositionedPages(twoPageAnalysis());
-    assert.deepEqual(pages.map((p) => [p.page, p.unit, p.width, p.height]), [
-      [1, 'pt', A4_POINTS.width, A4_POINTS.height],
-      [2, 'pt', A4_POINTS.width, A4_POINTS.height],
-    ]);
+    assert.deepEqual(
+      pages.map((p) => [p.page, p.unit, p.width, p.height]),
+      [
+        [1, 'pt', A4_POINTS.width, A4_POINTS.height],
+        [2, 'pt', A4_POINTS.width, A4_POINTS.height],
+      ],
+    );
     const n80 = pages[0]!.words.find((w) => w.text === '80');
     assert.ok(n80);
     assert.equal(n80.confidence, 0.998);
     assert.deepEqual(n80.bbox, [196.44, 176.8, 208.35, 193.63]);
     // only WORD blocks become words: the LINE "80 26 1O6" does not repeat them
     assert.equal(pages[0]!.words.filter((w) => w.text === '80').length, 1);
-    assert.deepEqual(pages[1]!.words.map((w) => w.text), ['（七）总计', '7']);
+    assert.deepEqual(
+      pages[1]!.words.map((w) => w.text),
+      ['（七）总计', '7'],
+    );
   });
 
   it('expands merged cells: text in the first row and column they cover, blank in the others', () => {

@@ -21,7 +21,15 @@ export function geometry(left: number, top: number, width: number, height: numbe
 }
 
 export function word(page: number, text: string, box: [number, number, number, number], confidence = 99.1): Block {
-  return { BlockType: 'WORD', Id: id('w'), Page: page, Text: text, TextType: 'PRINTED', Confidence: confidence, Geometry: geometry(...box) };
+  return {
+    BlockType: 'WORD',
+    Id: id('w'),
+    Page: page,
+    Text: text,
+    TextType: 'PRINTED',
+    Confidence: confidence,
+    Geometry: geometry(...box),
+  };
 }
 
 export function cell(
@@ -124,7 +132,15 @@ export function twoPageAnalysis(labels: Partial<Record<string, string>> = {}): B
   const cells1 = [c11, c12, c13, c14, c21, c22, c23, c24, c31, c32, c33, c34];
   const t1 = table(1, cells1, [m1, m2], [0.05, 0.1, 0.85, 0.15]);
   const words1 = Object.values(w);
-  const line1 = { BlockType: 'LINE', Id: id('l'), Page: 1, Text: '80 26 1O6', Confidence: 97, Geometry: geometry(0.33, 0.21, 0.43, 0.02), Relationships: [{ Type: 'CHILD', Ids: [w.n80.Id!, w.n26.Id!, w.n106.Id!] }] } satisfies Block;
+  const line1 = {
+    BlockType: 'LINE',
+    Id: id('l'),
+    Page: 1,
+    Text: '80 26 1O6',
+    Confidence: 97,
+    Geometry: geometry(0.33, 0.21, 0.43, 0.02),
+    Relationships: [{ Type: 'CHILD', Ids: [w.n80.Id!, w.n26.Id!, w.n106.Id!] }],
+  } satisfies Block;
 
   const p2label = word(2, t('（七）总计'), [0.1, 0.3, 0.12, 0.02]);
   const p2value = word(2, '7', [0.6, 0.3, 0.01, 0.02]);

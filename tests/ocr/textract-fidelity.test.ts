@@ -11,14 +11,23 @@ import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
 import { linesFromPages } from '../../lib/read/geometry/lines-from-pages.ts';
 import { cellDifferences, flatten, GENERATED, truthOf } from '../support/samples.ts';
-import { analysisResponses, textractAnalysisOf, type AnalysisOptions } from '../support/textract-analysis.ts';
+import { type AnalysisOptions, analysisResponses, textractAnalysisOf } from '../support/textract-analysis.ts';
 import { type RecordedCall, textractJobsMock } from '../support/textract-mock.ts';
 
 const config = parseConfig({ ocrEngine: 'textract' });
 
 describe('linesFromPages with the tables Textract found', () => {
-  const word = (text: string, x: number, y: number) => ({ text, bbox: [x, y, x + 12 * [...text].length, y + 12] as [number, number, number, number], confidence: 0.9 });
-  const cell = (text: string, x0: number, y0: number, x1: number, y1: number, confidence = 0.95) => ({ text, page: 1, bbox: [x0, y0, x1, y1] as [number, number, number, number], confidence });
+  const word = (text: string, x: number, y: number) => ({
+    text,
+    bbox: [x, y, x + 12 * [...text].length, y + 12] as [number, number, number, number],
+    confidence: 0.9,
+  });
+  const cell = (text: string, x0: number, y0: number, x1: number, y1: number, confidence = 0.95) => ({
+    text,
+    page: 1,
+    bbox: [x0, y0, x1, y1] as [number, number, number, number],
+    confidence,
+  });
   // A heading, a two-row table (a label merged down both rows, an empty cell) and a paragraph.
   const page: PositionedPage = {
     page: 1,
@@ -27,8 +36,11 @@ describe('linesFromPages with the tables Textract found', () => {
     unit: 'pt',
     words: [
       word('四、政府信息公开行政复议、行政诉讼情况', 60, 200),
-      word('行政复议', 70, 232), word('结果维持', 200, 232), word('总计', 330, 232),
-      word('3', 210, 262), word('3', 340, 262),
+      word('行政复议', 70, 232),
+      word('结果维持', 200, 232),
+      word('总计', 330, 232),
+      word('3', 210, 262),
+      word('3', 340, 262),
       word('五、存在的主要问题及改进情况', 60, 320),
     ],
     tables: [
@@ -49,7 +61,10 @@ describe('linesFromPages with the tables Textract found', () => {
     );
     // Textract's cell, not the word that sits in it: its box and confidence, its table index
     assert.deepEqual(lines[2]?.cells[2], { text: '', page: 1, bbox: [320, 255, 450, 285], confidence: 0.41 });
-    assert.deepEqual(lines.map((l) => l.table), [undefined, 0, 0, undefined]);
+    assert.deepEqual(
+      lines.map((l) => l.table),
+      [undefined, 0, 0, undefined],
+    );
   });
 });
 
@@ -107,14 +122,16 @@ describe('a realistic Textract analysis of a scanned report, through the core', 
         assert.ok(box && [box.Left!, box.Top!, box.Width!, box.Height!].every((v) => v >= 0 && v <= 1), `${block.BlockType} box in 0..1`);
         assert.equal(block.Geometry?.Polygon?.length, 4);
         if (block.Confidence !== undefined) assert.ok(block.Confidence >= 0 && block.Confidence <= 100);
-        for (const relation of block.Relationships ?? []) for (const id of relation.Ids ?? []) assert.ok(byId.has(id), `${block.BlockType} → ${id}`);
+        for (const relation of block.Relationships ?? [])
+          for (const id of relation.Ids ?? []) assert.ok(byId.has(id), `${block.BlockType} → ${id}`);
         if (block.BlockType === 'MERGED_CELL') {
           const parts = block.Relationships![0]!.Ids!.map((id) => byId.get(id)!);
           assert.ok(parts.every((p) => p.BlockType === 'CELL'));
           assert.equal(parts.length, block.RowSpan! * block.ColumnSpan!);
           assert.ok(parts.some((p) => p.RowIndex === block.RowIndex && p.ColumnIndex === block.ColumnIndex));
         }
-        if (block.BlockType === 'CELL') assert.ok((block.Relationships ?? []).every((r) => r.Ids!.every((id) => byId.get(id)?.BlockType === 'WORD')));
+        if (block.BlockType === 'CELL')
+          assert.ok((block.Relationships ?? []).every((r) => r.Ids!.every((id) => byId.get(id)?.BlockType === 'WORD')));
         if (block.BlockType === 'TABLE') {
           assert.ok(block.Relationships![0]!.Ids!.every((id) => byId.get(id)?.BlockType === 'CELL'));
           assert.ok((block.Relationships![1]?.Ids ?? []).every((id) => byId.get(id)?.BlockType === 'MERGED_CELL'));
@@ -155,7 +172,11 @@ describe('a realistic Textract analysis of a scanned report, through the core', 
       const errors = [...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort();
       assert.deepEqual(errors, [...truth.failingRules].sort());
       assert.equal(result.status, truth.failingRules.length === 0 ? 'valid' : 'invalid');
-      for (const rule of truth.warningRules) assert.ok(result.findings.some((f) => f.rule === rule), `warning ${rule}`);
+      for (const rule of truth.warningRules)
+        assert.ok(
+          result.findings.some((f) => f.rule === rule),
+          `warning ${rule}`,
+        );
       if (variant === 'readable') {
         assert.equal(result.report.agency, truth.report.agency);
         assert.equal(result.report.year, truth.report.year);
@@ -169,7 +190,10 @@ describe('a realistic Textract analysis of a scanned report, through the core', 
       for (const path of paths) {
         const source = run.result.cells[path];
         assert.ok(source, `${run.id} ${run.variant}: ${path} has a source`);
-        assert.ok(source.confidence !== undefined && source.confidence >= 0 && source.confidence <= 1, `${path} confidence ${source.confidence}`);
+        assert.ok(
+          source.confidence !== undefined && source.confidence >= 0 && source.confidence <= 1,
+          `${path} confidence ${source.confidence}`,
+        );
         const [x0, y0, x1, y1] = source.bbox ?? [];
         assert.ok(source.page === 1 || source.page === 2);
         assert.ok(x0! >= 0 && y0! >= 0 && x1! > x0! && y1! > y0! && x1! <= 600 && y1! <= 845, `${path} bbox ${source.bbox}`);

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-textract';
 import { clientRequestToken } from '../../lib/adapters/ocr/textract/client-request-token.ts';
 import { getAllResults } from '../../lib/adapters/ocr/textract/get-all-results.ts';
-import { JOB_TAG, type TextractSender, startAnalysis } from '../../lib/adapters/ocr/textract/start-analysis.ts';
+import { JOB_TAG, startAnalysis, type TextractSender } from '../../lib/adapters/ocr/textract/start-analysis.ts';
 import { TextractError } from '../../lib/adapters/ocr/textract/textract-error.ts';
 import { twoPageAnalysis } from './textract-blocks.ts';
 
@@ -78,7 +78,11 @@ describe('startAnalysis', () => {
   it('writes Textract output under a prefix when asked', async () => {
     const { client, sent } = fakeClient([{ JobId: 'job-2' }]);
     await startAnalysis(client, {
-      bucket: 'b', key: 'k', sha256: SHA, snsTopicArn: 'arn:t', roleArn: 'arn:r',
+      bucket: 'b',
+      key: 'k',
+      sha256: SHA,
+      snsTopicArn: 'arn:t',
+      roleArn: 'arn:r',
       outputPrefix: { bucket: 'out', prefix: 'textract/' },
     });
     assert.deepEqual((sent[0] as StartDocumentAnalysisCommand).input.OutputConfig, { S3Bucket: 'out', S3Prefix: 'textract/' });
@@ -151,7 +155,10 @@ describe('getAllResults', () => {
     assert.equal(denied.sent.length, 1);
 
     const failed = fakeClient([{ JobStatus: 'FAILED', StatusMessage: 'UNSUPPORTED_DOCUMENT' }]);
-    await assert.rejects(getAllResults(failed.client, 'job-1'), (e: unknown) => e instanceof TextractError && !e.retryable && /UNSUPPORTED_DOCUMENT/.test(e.message));
+    await assert.rejects(
+      getAllResults(failed.client, 'job-1'),
+      (e: unknown) => e instanceof TextractError && !e.retryable && /UNSUPPORTED_DOCUMENT/.test(e.message),
+    );
 
     const running = fakeClient([{ JobStatus: 'IN_PROGRESS' }]);
     await assert.rejects(getAllResults(running.client, 'job-1'), (e: unknown) => e instanceof TextractError && e.retryable);

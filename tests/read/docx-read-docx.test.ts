@@ -5,9 +5,16 @@ import { describe, it } from 'node:test';
 import { strToU8 } from 'fflate';
 import type { Layout } from '../../lib/model/layout.ts';
 import { readDocx } from '../../lib/read/docx/read-docx.ts';
-import { docx, documentXml, p, tbl, tc, tr } from '../fixtures/docx/make-docx.ts';
+import { documentXml, docx, p, tbl, tc, tr } from '../fixtures/docx/make-docx.ts';
 import {
-  GENERATED, applicationValueRows, cellNumber, loadTruth, tableLines, tableWith, truthApplicationRows, truthReviewRow,
+  applicationValueRows,
+  cellNumber,
+  GENERATED,
+  loadTruth,
+  tableLines,
+  tableWith,
+  truthApplicationRows,
+  truthReviewRow,
 } from '../fixtures/html/truth-rows.ts';
 
 const texts = (layout: Layout): string[][] => layout.lines.map((l) => l.cells.map((c) => c.text));
@@ -28,8 +35,14 @@ describe('readDocx on the generated Word reports', () => {
       const layout = layoutOf(readFileSync(join(GENERATED, 'docx', file)));
       assert.match(layout.lines[0]?.cells[0]?.text ?? '', /政府信息公开工作年度报告$/);
       const rows = applicationValueRows(tableLines(layout, tableWith(layout, '自然人')));
-      assert.deepEqual(rows.map((r) => r.slice(-7).map(cellNumber)), truthApplicationRows(truth));
-      const values = tableLines(layout, tableWith(layout, '行政复议')).at(-1)?.cells.map((c) => c.text) ?? [];
+      assert.deepEqual(
+        rows.map((r) => r.slice(-7).map(cellNumber)),
+        truthApplicationRows(truth),
+      );
+      const values =
+        tableLines(layout, tableWith(layout, '行政复议'))
+          .at(-1)
+          ?.cells.map((c) => c.text) ?? [];
       assert.equal(values.length, 15);
       assert.deepEqual(values.map(cellNumber), truthReviewRow(truth));
     });
@@ -53,7 +66,10 @@ describe('readDocx', () => {
       ['商业企业', '科研', '其他', ''],
       ['', '1', '', '2'],
     ]);
-    assert.deepEqual(layout.lines.map((l) => l.table), [undefined, 0, 0, 0]);
+    assert.deepEqual(
+      layout.lines.map((l) => l.table),
+      [undefined, 0, 0, 0],
+    );
   });
 
   it('decodes the XML entities and character references Word writes', () => {
@@ -66,7 +82,12 @@ describe('readDocx', () => {
     const xml = documentXml(tbl(1, [tr([tc(p('报告') + inner + p('完'))])]));
     assert.deepEqual(
       layoutOf(docx(xml)).lines.map((l) => [l.table ?? '-', l.cells.map((c) => c.text).join('|')]),
-      [['-', '报告'], [0, '自然人|总计'], [0, '1|1'], ['-', '完']],
+      [
+        ['-', '报告'],
+        [0, '自然人|总计'],
+        [0, '1|1'],
+        ['-', '完'],
+      ],
     );
   });
 

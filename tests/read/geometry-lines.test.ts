@@ -11,12 +11,24 @@ const word = (text: string, x: number, y: number, confidence = 0.9): PositionedW
 
 // An OCR'd table without rulings: a wrapped label, a row with blank cells, a page number.
 const page: PositionedPage = {
-  page: 1, width: 600, height: 800, unit: 'px',
+  page: 1,
+  width: 600,
+  height: 800,
+  unit: 'px',
   words: [
     word('三、收到和处理政府信息公开申请情况', 40, 100),
-    word('一、本年新收申请数量', 40, 150), word('5', 300, 150), word('2', 350, 150), word('7', 400, 150),
-    word('（二）部分公开（区分处理', 40, 172), word('的，只计这一情形）', 40, 186, 0.6), word('1', 300, 180), word('1', 400, 180),
-    word('四、结转下年度继续办理', 40, 214), word('0', 300, 214), word('0', 350, 214), word('0', 400, 214),
+    word('一、本年新收申请数量', 40, 150),
+    word('5', 300, 150),
+    word('2', 350, 150),
+    word('7', 400, 150),
+    word('（二）部分公开（区分处理', 40, 172),
+    word('的，只计这一情形）', 40, 186, 0.6),
+    word('1', 300, 180),
+    word('1', 400, 180),
+    word('四、结转下年度继续办理', 40, 214),
+    word('0', 300, 214),
+    word('0', 350, 214),
+    word('0', 400, 214),
     word('- 3 -', 280, 770),
   ],
 };
@@ -42,7 +54,10 @@ describe('linesFromPages without rulings', () => {
 
   it('reads the same rows from a page skewed by one degree', () => {
     const angle = (1 * Math.PI) / 180;
-    const rotate = (x: number, y: number): [number, number] => [300 + (x - 300) * Math.cos(angle) - (y - 400) * Math.sin(angle), 400 + (x - 300) * Math.sin(angle) + (y - 400) * Math.cos(angle)];
+    const rotate = (x: number, y: number): [number, number] => [
+      300 + (x - 300) * Math.cos(angle) - (y - 400) * Math.sin(angle),
+      400 + (x - 300) * Math.sin(angle) + (y - 400) * Math.cos(angle),
+    ];
     const skewed: PositionedPage = {
       ...page,
       words: page.words.map((w) => {
@@ -51,6 +66,9 @@ describe('linesFromPages without rulings', () => {
         return { ...w, bbox: [x - hw, y - 5, x + hw, y + 5] };
       }),
     };
-    assert.deepEqual(linesFromPages([skewed]).map((l) => l.cells.map((c) => c.text)), texts);
+    assert.deepEqual(
+      linesFromPages([skewed]).map((l) => l.cells.map((c) => c.text)),
+      texts,
+    );
   });
 });

@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import type { Layout } from '../../lib/model/layout.ts';
 import { readHtml } from '../../lib/read/html/read-html.ts';
 import {
-  GENERATED, applicationValueRows, cellNumber, loadTruth, tableLines, tableWith, truthApplicationRows, truthReviewRow,
+  applicationValueRows,
+  cellNumber,
+  GENERATED,
+  loadTruth,
+  tableLines,
+  tableWith,
+  truthApplicationRows,
+  truthReviewRow,
 } from '../fixtures/html/truth-rows.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/html');
@@ -21,14 +28,19 @@ function layoutOf(html: string | Uint8Array): Layout {
 const texts = (layout: Layout): string[][] => layout.lines.map((l) => l.cells.map((c) => c.text));
 
 describe('readHtml on the generated html reports', () => {
-  const ids = readdirSync(join(GENERATED, 'src')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5));
+  const ids = readdirSync(join(GENERATED, 'src'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -5));
   it('has the eight html samples', () => assert.equal(ids.length, 8));
   for (const id of ids) {
     it(`${id}: every table 3 row is one line ending in its 7 printed numbers, table 4 one line of 15`, () => {
       const truth = loadTruth(id);
       const layout = layoutOf(readFileSync(join(GENERATED, 'src', `${id}.html`)));
       const rows = applicationValueRows(tableLines(layout, tableWith(layout, '自然人')));
-      assert.deepEqual(rows.map((r) => r.slice(-7).map(cellNumber)), truthApplicationRows(truth));
+      assert.deepEqual(
+        rows.map((r) => r.slice(-7).map(cellNumber)),
+        truthApplicationRows(truth),
+      );
       const review = tableLines(layout, tableWith(layout, '行政复议'));
       const values = review.at(-1)?.cells.map((c) => c.text) ?? [];
       assert.equal(values.length, 15);
@@ -47,7 +59,11 @@ describe('readHtml', () => {
       <tr><td rowspan="2" colspan="2">A</td><td>B</td></tr>
       <tr><td>C</td></tr>
       <tr><td>1</td><td></td><td>3</td></tr></table>`);
-    assert.deepEqual(texts(layout), [['A', '', 'B'], ['', '', 'C'], ['1', '', '3']]);
+    assert.deepEqual(texts(layout), [
+      ['A', '', 'B'],
+      ['', '', 'C'],
+      ['1', '', '3'],
+    ]);
     assert.ok(layout.lines.every((l) => l.table === 0));
   });
 
@@ -61,7 +77,16 @@ describe('readHtml', () => {
       <table><tr><td>x</td></tr></table><h3>三、收到和处理</h3><table><caption>表三</caption><tr><td>y</td></tr></table>`);
     assert.deepEqual(
       layout.lines.map((l) => [l.table ?? '-', l.cells.map((c) => c.text).join('|')]),
-      [['-', '标题'], ['-', '一、总体情况'], ['-', '正文'], ['-', '第二行'], [0, 'x'], ['-', '三、收到和处理'], ['-', '表三'], [1, 'y']],
+      [
+        ['-', '标题'],
+        ['-', '一、总体情况'],
+        ['-', '正文'],
+        ['-', '第二行'],
+        [0, 'x'],
+        ['-', '三、收到和处理'],
+        ['-', '表三'],
+        [1, 'y'],
+      ],
     );
   });
 
@@ -77,7 +102,13 @@ describe('readHtml', () => {
       </td></tr></table>`);
     assert.deepEqual(
       layout.lines.map((l) => [l.table ?? '-', l.cells.map((c) => c.text).join('|')]),
-      [['-', '导航'], ['-', '报告'], [0, '自然人|总计'], [0, '1|1'], ['-', '完']],
+      [
+        ['-', '导航'],
+        ['-', '报告'],
+        [0, '自然人|总计'],
+        [0, '1|1'],
+        ['-', '完'],
+      ],
     );
   });
 
@@ -87,7 +118,9 @@ describe('readHtml', () => {
     assert.equal(out.encoding, 'gb18030');
     assert.equal(out.layout.lines[0]?.cells[0]?.text, '某县商务局2023年政府信息公开工作年度报告');
     assert.deepEqual(texts(out.layout).slice(1), [
-      ['信息内容', '申请人情况', ''], ['', '商业企业', '总计'], ['一、本年新收政府信息公开申请数量', '3', '3'],
+      ['信息内容', '申请人情况', ''],
+      ['', '商业企业', '总计'],
+      ['一、本年新收政府信息公开申请数量', '3', '3'],
     ]);
   });
 

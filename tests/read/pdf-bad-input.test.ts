@@ -7,7 +7,7 @@ import { readPdf } from '../../lib/read/pdf/read-pdf.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => new Uint8Array(readFileSync(join(here, '../fixtures/pdf', name)));
-const generated = new Uint8Array(readFileSync(join(here, '../../../shared/samples/generated/pdf/h002.pdf')));
+const generated = new Uint8Array(readFileSync(join(here, '../../samples/generated/pdf/h002.pdf')));
 
 describe('readPdf on bad input', () => {
   const cases: [string, () => Uint8Array, string][] = [
@@ -29,7 +29,10 @@ describe('readPdf on bad input', () => {
   it('reads a PDF that has only an owner password', async () => {
     const result = await readPdf(fixture('encrypted-owner-only.pdf'), { maxPages: 10 });
     assert.ok(result.ok);
-    assert.deepEqual(result.pages[0]?.positioned.words.map((w) => w.text), ['Hello']);
+    assert.deepEqual(
+      result.pages[0]?.positioned.words.map((w) => w.text),
+      ['Hello'],
+    );
   });
 
   it('refuses more pages than allowed', async () => {
@@ -37,7 +40,7 @@ describe('readPdf on bad input', () => {
     assert.ok(!result.ok && result.reason === 'tooManyPages');
   });
 
-  it('leaves the caller\'s bytes intact', async () => {
+  it("leaves the caller's bytes intact", async () => {
     const bytes = generated.slice();
     await readPdf(bytes, { maxPages: 10 });
     assert.equal(bytes.byteLength, generated.byteLength);

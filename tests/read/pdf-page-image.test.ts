@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { ImageTooLargeError, pageImage } from '../../lib/read/pdf/page-image.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const generated = (path: string) => new Uint8Array(readFileSync(join(here, '../../../shared/samples/generated', path)));
+const generated = (path: string) => new Uint8Array(readFileSync(join(here, '../../samples/generated', path)));
 
 describe('pageImage', () => {
-  it('returns a scanned page\'s own JPEG without re-rendering it', async () => {
+  it("returns a scanned page's own JPEG without re-rendering it", async () => {
     const image = await pageImage(generated('scan/h002.scan.pdf'), 2, { dpi: 300, maxPixels: 50_000_000 });
     assert.equal(image.kind, 'encoded');
     assert.deepEqual(image.kind === 'encoded' ? [...image.bytes.subarray(0, 3)] : [], [0xff, 0xd8, 0xff]);

@@ -6,12 +6,32 @@ const toAscii = (s: string) => s.replace(/[０-９．]/g, (c) => String.fromChar
 const isValue = (s: string) => s === '' || /^[-+]?\d[\d,]*(\.\d+)?(万元|元)?$/.test(toAscii(s));
 
 export const APPLICATION_LABELS: Record<string, RegExp> = {
-  newlyReceived: /本年新收/, carriedOver: /上年结转/, granted: /予以公开/, partiallyGranted: /部分公开/,
-  stateSecret: /国家秘密/, prohibitedByLaw: /禁止公开/, endangersSafety: /三安全一稳定/, thirdPartyRights: /第三方合法权益/,
-  internalAffairs: /内部事务/, processInformation: /过程性信息/, enforcementCaseFiles: /行政执法案卷/, administrativeQuery: /行政查询/,
-  notHeld: /不掌握/, needsCreation: /另行制作/, stillUnclear: /仍不明确/, petitionOrComplaint: /信访举报/, repeated: /重复申请/,
-  publication: /公开出版物/, massRepeated: /大量反复/, confirmation: /确认或重新出具/, noCorrection: /逾期不补正/, unpaidFees: /缴纳费用/,
-  other: /(^|[^一-龥])3[.、]其他$/, otherHandling: /其他处理$/, total: /[（(]七[)）]总计/, carriedForward: /结转下年度/,
+  newlyReceived: /本年新收/,
+  carriedOver: /上年结转/,
+  granted: /予以公开/,
+  partiallyGranted: /部分公开/,
+  stateSecret: /国家秘密/,
+  prohibitedByLaw: /禁止公开/,
+  endangersSafety: /三安全一稳定/,
+  thirdPartyRights: /第三方合法权益/,
+  internalAffairs: /内部事务/,
+  processInformation: /过程性信息/,
+  enforcementCaseFiles: /行政执法案卷/,
+  administrativeQuery: /行政查询/,
+  notHeld: /不掌握/,
+  needsCreation: /另行制作/,
+  stillUnclear: /仍不明确/,
+  petitionOrComplaint: /信访举报/,
+  repeated: /重复申请/,
+  publication: /公开出版物/,
+  massRepeated: /大量反复/,
+  confirmation: /确认或重新出具/,
+  noCorrection: /逾期不补正/,
+  unpaidFees: /缴纳费用/,
+  other: /(^|[^一-龥])3[.、]其他$/,
+  otherHandling: /其他处理$/,
+  total: /[（(]七[)）]总计/,
+  carriedForward: /结转下年度/,
 };
 
 /** Leaf rows of table 3 as [label key, the seven printed numbers]. */
@@ -27,7 +47,13 @@ export function applicationRows(applications: Record<string, unknown>): [string,
   return rows;
 }
 
-export const label = (line: LayoutLine, values: number) => toAscii(line.cells.slice(0, -values).map((c) => c.text).join(''));
+export const label = (line: LayoutLine, values: number) =>
+  toAscii(
+    line.cells
+      .slice(0, -values)
+      .map((c) => c.text)
+      .join(''),
+  );
 
 /** The first line whose label matches and whose last `n` cells are values. */
 export function findRow(lines: readonly LayoutLine[], pattern: RegExp, n: number): LayoutLine | undefined {
@@ -36,6 +62,8 @@ export function findRow(lines: readonly LayoutLine[], pattern: RegExp, n: number
 
 /** A printed cell equals the truth number; a blank cell stands for 0. */
 export function cellMatches(text: string, expected: number): boolean {
-  const t = toAscii(text).replace(/万元|元/, '').replace(/,/g, '');
+  const t = toAscii(text)
+    .replace(/万元|元/, '')
+    .replace(/,/g, '');
   return t === '' ? expected === 0 : Number(t) === expected;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ResultSchema, type Result } from '../../lib/model/result.ts';
+import { type Result, ResultSchema } from '../../lib/model/result.ts';
 import { InvalidResultError, renderResultJson } from '../../lib/render/outputs.ts';
 import { result2019, result2021 } from './result-fixtures.ts';
 
@@ -8,16 +8,23 @@ import { result2019, result2021 } from './result-fixtures.ts';
 function reversedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reversedKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reversedKeys(v)]),
+  );
 }
 
 describe('renderResultJson', () => {
-  for (const [name, make] of [['2021', result2021], ['2019', result2019]] as const) {
+  for (const [name, make] of [
+    ['2021', result2021],
+    ['2019', result2019],
+  ] as const) {
     it(`round-trips a format ${name} result, 2-space indented with a trailing newline`, () => {
       const result = make();
       const json = renderResultJson(result);
       assert.ok(json.endsWith('}\n'));
-      assert.match(json, /^{\n {2}"schemaVersion": 1,\n {2}"status": "invalid",\n {2}"source": {/);
+      assert.match(json, /^{\n {2}"schemaVersion": 1,\n {2}"goujiVersion": "[^"]+",\n {2}"status": "invalid",\n {2}"source": {/);
       assert.deepEqual(ResultSchema.parse(JSON.parse(json)), result);
     });
 
@@ -33,21 +40,31 @@ describe('renderResultJson', () => {
   it('lists cell sources in the order of the form', () => {
     const parsed = JSON.parse(renderResultJson(result2021()));
     assert.deepEqual(Object.keys(parsed.cells), [
-      'applications.newlyReceived.naturalPerson', 'applications.newlyReceived.total', 'applications.carriedForward.total',
+      'applications.newlyReceived.naturalPerson',
+      'applications.newlyReceived.total',
+      'applications.carriedForward.total',
     ]);
   });
 
   it('keeps table rows in the form order of the format', () => {
     const parsed = JSON.parse(renderResultJson(reversedKeys(result2019()) as Result));
     assert.deepEqual(Object.keys(parsed.tables.applications.newlyReceived), [
-      'naturalPerson', 'commercialEnterprise', 'researchInstitution', 'socialWelfareOrganization',
-      'legalServiceInstitution', 'otherOrganization', 'total',
+      'naturalPerson',
+      'commercialEnterprise',
+      'researchInstitution',
+      'socialWelfareOrganization',
+      'legalServiceInstitution',
+      'otherOrganization',
+      'total',
     ]);
     assert.equal(parsed.tables.applications.results.otherHandling.total, 2);
   });
 
   it('refuses a result that breaks its own schema with a typed error', () => {
     const broken = { ...result2021(), status: 'maybe' } as unknown as Result;
-    assert.throws(() => renderResultJson(broken), (e: unknown) => e instanceof InvalidResultError && !e.retryable);
+    assert.throws(
+      () => renderResultJson(broken),
+      (e: unknown) => e instanceof InvalidResultError && !e.retryable,
+    );
   });
 });

@@ -14,7 +14,9 @@ describe('renderReportHtml', () => {
   it('puts the status at the top in Chinese with its colour', () => {
     const valid: Result = { ...result2021(), status: 'valid', findings: [] };
     for (const [result, word, cls] of [
-      [valid, '通过', 'status-valid'], [result2021(), '不通过', 'status-invalid'], [resultUnreadable(), '无法读取', 'status-unreadable'],
+      [valid, '通过', 'status-valid'],
+      [result2021(), '不通过', 'status-invalid'],
+      [resultUnreadable(), '无法读取', 'status-unreadable'],
     ] as const) {
       const $ = load(renderReportHtml(result));
       const header = $('body > header').first();
@@ -29,7 +31,9 @@ describe('renderReportHtml', () => {
     assert.doesNotMatch(html, /<img/i);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;商务局/);
     const $ = load(html);
-    const handlers = $('*').toArray().flatMap((el) => ('attribs' in el ? Object.keys(el.attribs) : []).filter((a) => a.startsWith('on') || a === 'src'));
+    const handlers = $('*')
+      .toArray()
+      .flatMap((el) => ('attribs' in el ? Object.keys(el.attribs) : []).filter((a) => a.startsWith('on') || a === 'src'));
     assert.deepEqual(handlers, []);
     // the message survives intact as text in the tooltip and the findings list
     const tooltip = $('td[data-cell="applications.carriedOver.naturalPerson"]').attr('title') ?? '';
@@ -104,7 +108,10 @@ describe('renderReportHtml', () => {
     const rows = $('table.findings tbody tr');
     assert.equal(rows.length, 5);
     // errors first
-    assert.deepEqual(rows.toArray().map((r) => $(r).find('td').first().text()), ['错误', '错误', '警告', '警告', '警告']);
+    assert.deepEqual(
+      rows.toArray().map((r) => $(r).find('td').first().text()),
+      ['错误', '错误', '警告', '警告', '警告'],
+    );
     const balance = $(rows[0]);
     assert.equal(balance.find('code').text(), 'applications.balance');
     assert.match(balance.text(), /规则说明：表三每一列/);

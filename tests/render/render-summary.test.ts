@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio';
-import { renderIndexHtml, renderSummaryCsv, SummaryRowSchema, summaryRowFromResult, type SummaryRow } from '../../lib/render/outputs.ts';
+import { renderIndexHtml, renderSummaryCsv, type SummaryRow, SummaryRowSchema, summaryRowFromResult } from '../../lib/render/outputs.ts';
 import { result2019, result2021, resultUnreadable } from './result-fixtures.ts';
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
@@ -13,13 +13,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 1; }
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
   }
   assert.equal(field + row.join(''), '', 'file ends with CRLF');
   return rows;
@@ -27,7 +36,11 @@ function parseCsv(text: string): string[][] {
 
 function rows(): SummaryRow[] {
   return [
-    summaryRowFromResult(result2021(), { file: 'incoming/2024/商务局.pdf', json: 'results/商务局.json', html: 'results/商务局.report.html' }),
+    summaryRowFromResult(result2021(), {
+      file: 'incoming/2024/商务局.pdf',
+      json: 'results/商务局.json',
+      html: 'results/商务局.report.html',
+    }),
     summaryRowFromResult(result2019(), { file: 'src/h002.html', json: 'results/src/h002.json', html: 'results/src/h002.report.html' }),
     summaryRowFromResult(resultUnreadable(), { file: 'scan.docx', json: 'scan.json', html: 'scan.report.html' }),
   ];
@@ -39,7 +52,13 @@ describe('summaryRowFromResult', () => {
     assert.deepEqual(SummaryRowSchema.parse(first), first);
     assert.equal(first?.errors, 2);
     assert.equal(first?.warnings, 3);
-    assert.deepEqual(first?.rules, ['applications.balance', 'value.unreadable', 'structure.nonStandardLabel', 'value.blankCell', 'ocr.lowConfidence']);
+    assert.deepEqual(first?.rules, [
+      'applications.balance',
+      'value.unreadable',
+      'structure.nonStandardLabel',
+      'value.blankCell',
+      'ocr.lowConfidence',
+    ]);
     // an info finding is not a broken rule
     assert.deepEqual(second?.rules, ['applications.rowTotal', 'structure.missingTable']);
   });
@@ -53,8 +72,16 @@ describe('renderSummaryCsv', () => {
     assert.deepEqual(table[0], ['file', 'agency', 'year', 'format', 'status', 'errors', 'warnings', 'rules', 'json', 'html']);
     assert.equal(table.length, 4);
     assert.deepEqual(table[2], [
-      'src/h002.html', '泉州市统计局', '2020', '2019', 'invalid', '2', '0',
-      'applications.rowTotal structure.missingTable', 'results/src/h002.json', 'results/src/h002.report.html',
+      'src/h002.html',
+      '泉州市统计局',
+      '2020',
+      '2019',
+      'invalid',
+      '2',
+      '0',
+      'applications.rowTotal structure.missingTable',
+      'results/src/h002.json',
+      'results/src/h002.report.html',
     ]);
     assert.deepEqual(table[3]?.slice(1, 5), ['', '', '', 'unreadable']);
   });
@@ -73,9 +100,10 @@ describe('renderSummaryCsv', () => {
     assert.ok(row);
     const evil = { ...row, file: '=HYPERLINK("http://x","y").pdf', agency: '+1+cmd|x', json: '-2.json', html: '@SUM(A1).html' };
     const table = parseCsv(renderSummaryCsv([evil]).slice(1));
-    assert.deepEqual([table[1]?.[0], table[1]?.[1], table[1]?.[8], table[1]?.[9]], [
-      `'=HYPERLINK("http://x","y").pdf`, "'+1+cmd|x", "'-2.json", "'@SUM(A1).html",
-    ]);
+    assert.deepEqual(
+      [table[1]?.[0], table[1]?.[1], table[1]?.[8], table[1]?.[9]],
+      [`'=HYPERLINK("http://x","y").pdf`, "'+1+cmd|x", "'-2.json", "'@SUM(A1).html"],
+    );
     assert.equal(table[1]?.[5], '2');
   });
 });
@@ -83,11 +111,16 @@ describe('renderSummaryCsv', () => {
 describe('renderIndexHtml', () => {
   it('counts documents by status and links every report by its relative path', () => {
     const $ = load(renderIndexHtml(rows()));
-    assert.deepEqual($('.count').toArray().map((c) => $(c).text()), ['共3', '通过0', '不通过2', '无法读取1']);
-    const links = $('tbody tr td:first-child a').toArray().map((a) => a.attribs['href']);
-    assert.deepEqual(links, [
-      'results/%E5%95%86%E5%8A%A1%E5%B1%80.report.html', 'results/src/h002.report.html', 'scan.report.html',
-    ]);
+    assert.deepEqual(
+      $('.count')
+        .toArray()
+        .map((c) => $(c).text()),
+      ['共3', '通过0', '不通过2', '无法读取1'],
+    );
+    const links = $('tbody tr td:first-child a')
+      .toArray()
+      .map((a) => a.attribs['href']);
+    assert.deepEqual(links, ['results/%E5%95%86%E5%8A%A1%E5%B1%80.report.html', 'results/src/h002.report.html', 'scan.report.html']);
     assert.match($('tbody tr').first().text(), /<script>alert\(1\)<\/script>商务局/);
     assert.doesNotMatch(renderIndexHtml(rows()), /<script/);
   });
@@ -97,8 +130,13 @@ describe('renderIndexHtml', () => {
     assert.ok(row);
     const html = renderIndexHtml([{ ...row, file: '"><b onmouseover=x>', html: 'javascript:alert(1)', json: 'a "b".json' }]);
     const $ = load(html);
-    const hrefs = $('a').toArray().map((a) => a.attribs['href'] ?? '');
-    assert.ok(hrefs.every((h) => !h.startsWith('javascript:')), hrefs.join());
+    const hrefs = $('a')
+      .toArray()
+      .map((a) => a.attribs['href'] ?? '');
+    assert.ok(
+      hrefs.every((h) => !h.startsWith('javascript:')),
+      hrefs.join(),
+    );
     assert.equal($('[onmouseover]').length, 0);
     assert.equal($('tbody a').first().text(), '"><b onmouseover=x>');
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLocalOcrEngine } from '../../lib/adapters/ocr/paddle/local-ocr-engine.ts';
-import { DEFAULT_CONFIG, parseConfig, type Config } from '../../lib/config.ts';
+import { type Config, DEFAULT_CONFIG, parseConfig } from '../../lib/config.ts';
 import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
 import { countingOcr } from '../support/counting-ocr.ts';

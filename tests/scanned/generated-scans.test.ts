@@ -60,7 +60,10 @@ describe('scanned reports of the generated set, local OCR', () => {
       for (const file of generatedFiles(folder)) {
         const bytes = new Uint8Array(readFileSync(file.path));
         const started = performance.now();
-        const result = await processDocument({ name: file.name, uri: `file://${file.path}`, bytes }, { config: DEFAULT_CONFIG, ocr: engine });
+        const result = await processDocument(
+          { name: file.name, uri: `file://${file.path}`, bytes },
+          { config: DEFAULT_CONFIG, ocr: engine },
+        );
         const ms = performance.now() - started;
         const partial = folder === 'png';
         const run: Run = {
@@ -84,7 +87,11 @@ describe('scanned reports of the generated set, local OCR', () => {
       assert.equal(run.result.extraction.method, 'ocr', run.name);
       assert.equal(run.result.extraction.ocrEngine, engine.name, run.name);
       const pages = run.result.extraction.pages ?? 1;
-      assert.deepEqual(run.result.extraction.ocrPages, Array.from({ length: pages }, (_, i) => i + 1), run.name);
+      assert.deepEqual(
+        run.result.extraction.ocrPages,
+        Array.from({ length: pages }, (_, i) => i + 1),
+        run.name,
+      );
     }
   });
 

@@ -6,7 +6,7 @@ import { createLocalOcrEngine } from '../../lib/adapters/ocr/paddle/local-ocr-en
 import { DEFAULT_CONFIG } from '../../lib/config.ts';
 import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
-import { flatten, REAL } from '../support/samples.ts';
+import { flatten, REAL, skipWithoutReal } from '../support/samples.ts';
 import { scanOfPdf } from '../support/scan-fixtures.ts';
 
 /**
@@ -19,7 +19,7 @@ const PAGES = 6;
 // each sheet sits a little differently on the glass
 const ANGLES = [0.6, -0.4, 0.9, -0.8, 0.3, -1];
 
-describe('a 300-dpi scan of huaian-2024.pdf', () => {
+describe('a 300-dpi scan of huaian-2024.pdf', { skip: skipWithoutReal }, () => {
   const expected = JSON.parse(readFileSync(join(REAL, 'huaian-2024.expected.json'), 'utf8')) as {
     report: { agency: string; year: number; formatVersion: string };
     tables: unknown;
@@ -37,7 +37,10 @@ describe('a 300-dpi scan of huaian-2024.pdf', () => {
     scanMs = performance.now() - started;
     scanBytes = scan.pdf.length;
     started = performance.now();
-    result = await processDocument({ name: 'huaian-2024.scan.pdf', uri: 'memory://huaian-2024.scan.pdf', bytes: scan.pdf }, { config: DEFAULT_CONFIG, ocr: engine });
+    result = await processDocument(
+      { name: 'huaian-2024.scan.pdf', uri: 'memory://huaian-2024.scan.pdf', bytes: scan.pdf },
+      { config: DEFAULT_CONFIG, ocr: engine },
+    );
     ocrMs = performance.now() - started;
     const got = flatten(result.tables);
     const want = flatten(expected.tables);
@@ -45,7 +48,9 @@ describe('a 300-dpi scan of huaian-2024.pdf', () => {
   });
 
   it('is OCR’d on all 6 pages, with the report named', (t) => {
-    t.diagnostic(`scan made in ${(scanMs / 1000).toFixed(1)} s (${(scanBytes / 1e6).toFixed(1)} MB); read in ${(ocrMs / 1000).toFixed(1)} s, ${(ocrMs / PAGES / 1000).toFixed(1)} s/page, mean confidence ${result.extraction.meanConfidence}`);
+    t.diagnostic(
+      `scan made in ${(scanMs / 1000).toFixed(1)} s (${(scanBytes / 1e6).toFixed(1)} MB); read in ${(ocrMs / 1000).toFixed(1)} s, ${(ocrMs / PAGES / 1000).toFixed(1)} s/page, mean confidence ${result.extraction.meanConfidence}`,
+    );
     assert.equal(result.extraction.method, 'ocr');
     assert.equal(result.extraction.reader, 'pdf');
     assert.equal(result.extraction.pages, PAGES);
@@ -76,7 +81,9 @@ describe('a 300-dpi scan of huaian-2024.pdf', () => {
     assert.notEqual(result.status, 'valid');
     const suspects = new Set(result.findings.flatMap((f) => f.suspectCells ?? []));
     for (const key of misread) {
-      const rules = result.findings.filter((f) => f.cells.includes(key)).map((f) => `${f.rule}${f.suspectCells?.includes(key) ? ' (suspect)' : ''}`);
+      const rules = result.findings
+        .filter((f) => f.cells.includes(key))
+        .map((f) => `${f.rule}${f.suspectCells?.includes(key) ? ' (suspect)' : ''}`);
       t.diagnostic(`  ${key} flagged by: ${rules.join(', ') || 'nothing'}`);
     }
     for (const key of misread) assert.ok(suspects.has(key), `${key} is not named as a suspect`);

@@ -8,7 +8,7 @@ import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
 import { pageImage } from '../../lib/read/pdf/page-image.ts';
 import { flatten, GENERATED, truthOf } from '../support/samples.ts';
-import { editCells, imageOnlyPdf, scanLike, type CellEdit } from '../support/scan-fixtures.ts';
+import { type CellEdit, editCells, imageOnlyPdf, scanLike } from '../support/scan-fixtures.ts';
 
 /**
  * Issue 3, confidence you can act on. A consistent report (h005) is scanned at 300 dpi after two

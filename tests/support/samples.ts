@@ -1,11 +1,34 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** ../shared/samples beside the project (CI has it); tests never copy the real files in. */
-export const SHARED_SAMPLES = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));
-export const GENERATED = join(SHARED_SAMPLES, 'generated');
-export const REAL = join(SHARED_SAMPLES, 'real');
+/** The generated development set, copied into the repository (data, with its truth files). */
+export const GENERATED = fileURLToPath(new URL('../../samples/generated/', import.meta.url));
+/** The two seed reports, in the repository. */
+export const SEEDS = fileURLToPath(new URL('../../samples/seeds/', import.meta.url));
+/**
+ * Published reports from other public repositories: read where they are, beside the project
+ * (CI has ../shared), never copied in. A clone without them skips those tests and says why.
+ */
+export const REAL = fileURLToPath(new URL('../../../shared/samples/real/', import.meta.url));
+export const REAL_AVAILABLE = existsSync(REAL);
+/** For node:test's `skip` option: false when the real reports are here, else the reason printed. */
+export const skipWithoutReal: false | string = REAL_AVAILABLE
+  ? false
+  : `../shared/samples/real is not beside this clone: the published reports from other repositories are never committed`;
+
+/** A folder the tests need must exist and hold files: a missing one fails, it never yields no tests. */
+export function requireFolder(path: string): string[] {
+  if (!existsSync(path)) throw new Error(`test data folder missing: ${path}`);
+  const names = readdirSync(path).sort();
+  if (names.length === 0) throw new Error(`test data folder is empty: ${path}`);
+  return names;
+}
+
+/** Bytes of a file of the generated set, e.g. `generatedBytes('pdf/h002.pdf')`. */
+export function generatedBytes(relative: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(GENERATED, relative)));
+}
 
 export interface Truth {
   id: string;
@@ -22,13 +45,10 @@ export function truthOf(id: string): Truth {
   return JSON.parse(readFileSync(join(GENERATED, 'truth', `${id}.json`), 'utf8')) as Truth;
 }
 
-/** Every file of one folder of the generated set, with its truth. */
+/** Every file of one folder of the generated set, with its truth; throws when the folder is missing. */
 export function generatedFiles(folder: string): { path: string; name: string; truth: Truth }[] {
   const dir = join(GENERATED, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ path: join(dir, name), name, truth: truthOf(name.slice(0, 4)) }));
+  return requireFolder(dir).map((name) => ({ path: join(dir, name), name, truth: truthOf(name.slice(0, 4)) }));
 }
 
 /** Flattens nested tables into dotted paths → numbers. */

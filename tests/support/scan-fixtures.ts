@@ -62,10 +62,7 @@ export function imageOnlyPdf(pages: readonly PdfImage[], size: { width: number; 
   });
   pages.forEach((page, i) => {
     const resources = imageObject(images.indexOf(page)) + 1;
-    object(
-      firstPage + i,
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources ${resources} 0 R /Contents 3 0 R >>`,
-    );
+    object(firstPage + i, `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources ${resources} 0 R /Contents 3 0 R >>`);
   });
 
   const count = firstPage + pages.length;
@@ -163,7 +160,9 @@ export async function photoWithoutText(width = 1600, height = 1200): Promise<Uin
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     noise[i] = 96 + (seed % 64);
   }
-  const grain = await sharp(noise, { raw: { width, height, channels: 1 } }).png().toBuffer();
+  const grain = await sharp(noise, { raw: { width, height, channels: 1 } })
+    .png()
+    .toBuffer();
   const photo = await sharp(Buffer.from(svg))
     .composite([{ input: grain, blend: 'overlay' }])
     .jpeg({ quality: 85 })

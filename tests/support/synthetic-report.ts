@@ -2,7 +2,14 @@
  * Renders a report from table values in the layouts agencies publish (text copied from Word/PDF
  * with tabs, a web table copied one cell per line, an HTML page), for property tests.
  */
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, type FormatVersion } from '../../lib/model/form.ts';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  type FormatVersion,
+  PROACTIVE_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+} from '../../lib/model/form.ts';
 
 export type Values = Record<string, number>;
 export type TextLayout = 'tabs' | 'cells' | 'html';
@@ -80,7 +87,9 @@ function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: s
     if (q.repeatedHeader && row.id === 'results.unableToProvide.notHeld') t3.push(...header);
     if (q.subtotalRow && row.id === 'results.denied.stateSecret') {
       const items = APPLICATION_ROWS[report.format].filter((r) => r.id.startsWith('results.denied.'));
-      const sums = APPLICANT_COLUMNS.map((c) => String(items.reduce((n, r) => n + (report.values[`applications.${r.id}.${c.id}`] ?? 0), 0)));
+      const sums = APPLICANT_COLUMNS.map((c) =>
+        String(items.reduce((n, r) => n + (report.values[`applications.${r.id}.${c.id}`] ?? 0), 0)),
+      );
       t3.push(['', L('（三）不予公开'), '', ...sums]);
       labels = ['', '', row.label];
     }
@@ -107,7 +116,8 @@ export function renderText(report: SyntheticReport, layout: TextLayout): string 
   const tail = ['五、存在的主要问题及改进情况', '信息公开工作仍有不足。', '六、其他需要报告的事项', '无。'];
   if (layout === 'html') {
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const table = (t: string[][]) => `<table border="1">${t.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+    const table = (t: string[][]) =>
+      `<table border="1">${t.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</table>`;
     return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title[0]!)}</title></head><body><h1>${esc(title[0]!)}</h1>${overview.map((p) => `<p>${esc(p)}</p>`).join('')}${sections.map(([h, t]) => `<h2>${h}</h2>${table(t)}`).join('')}${tail.map((p) => `<p>${p}</p>`).join('')}</body></html>`;
   }
   const out: string[] = [...title, '', ...overview, ''];
@@ -135,7 +145,8 @@ export function makeConsistent(format: FormatVersion, raw: Values): Values {
     const inflow = (values[`applications.newlyReceived.${col}`] ?? 0) + (values[`applications.carriedOver.${col}`] ?? 0);
     const handled = values[`applications.results.total.${col}`]!;
     // carried forward balances the column; raise new applications when it would go negative
-    if (inflow < handled) values[`applications.newlyReceived.${col}`] = (values[`applications.newlyReceived.${col}`] ?? 0) + handled - inflow;
+    if (inflow < handled)
+      values[`applications.newlyReceived.${col}`] = (values[`applications.newlyReceived.${col}`] ?? 0) + handled - inflow;
     values[`applications.carriedForward.${col}`] =
       (values[`applications.newlyReceived.${col}`] ?? 0) + (values[`applications.carriedOver.${col}`] ?? 0) - handled;
   }

@@ -9,7 +9,7 @@ import type { Block, GetDocumentAnalysisCommandOutput } from '@aws-sdk/client-te
 import type { PositionedPage } from '../../lib/model/layout.ts';
 import type { Box } from '../../lib/model/result.ts';
 import { levelPage } from '../../lib/read/geometry/deskew.ts';
-import { height, median, type GeoWord } from '../../lib/read/geometry/geo-word.ts';
+import { type GeoWord, height, median } from '../../lib/read/geometry/geo-word.ts';
 import { ruledTables } from '../../lib/read/geometry/ruled-tables.ts';
 import { textLines } from '../../lib/read/geometry/text-join.ts';
 import { readPdf } from '../../lib/read/pdf/read-pdf.ts';
@@ -55,7 +55,10 @@ function pageBlocks(page: PositionedPage, options: AnalysisOptions, random: () =
   const geometry = geometryOn(page, ((options.skewDegrees ?? 0) * Math.PI) / 180);
   const between = (lo: number, hi: number) => Math.round((lo + random() * (hi - lo)) * 1e4) / 1e4;
   const level = levelPage(page);
-  const textHeight = median(level.words.map((w) => height(w.box)), 10);
+  const textHeight = median(
+    level.words.map((w) => height(w.box)),
+    10,
+  );
   const { tables, rest } = ruledTables(level.words, level.rulings, Math.max(1, textHeight * 0.2));
 
   // WORD: one per space-separated token of a text run, its box a share of the run's.
@@ -294,12 +297,15 @@ function seeded(seed: number): () => number {
 export function analysisResponses(blocks: readonly Block[], perResponse = 300): GetDocumentAnalysisCommandOutput[] {
   const pages = new Set(blocks.map((b) => b.Page)).size;
   const count = Math.ceil(blocks.length / perResponse);
-  return Array.from({ length: count }, (_, i): GetDocumentAnalysisCommandOutput => ({
-    $metadata: { httpStatusCode: 200, requestId: `3f6c2a1e-0000-4000-8000-${String(i).padStart(12, '0')}` },
-    DocumentMetadata: { Pages: pages },
-    JobStatus: 'SUCCEEDED',
-    AnalyzeDocumentModelVersion: '1.0',
-    Blocks: blocks.slice(i * perResponse, (i + 1) * perResponse),
-    ...(i + 1 < count ? { NextToken: Buffer.from(`page-${i + 1}-of-${count}`).toString('base64') } : {}),
-  }));
+  return Array.from(
+    { length: count },
+    (_, i): GetDocumentAnalysisCommandOutput => ({
+      $metadata: { httpStatusCode: 200, requestId: `3f6c2a1e-0000-4000-8000-${String(i).padStart(12, '0')}` },
+      DocumentMetadata: { Pages: pages },
+      JobStatus: 'SUCCEEDED',
+      AnalyzeDocumentModelVersion: '1.0',
+      Blocks: blocks.slice(i * perResponse, (i + 1) * perResponse),
+      ...(i + 1 < count ? { NextToken: Buffer.from(`page-${i + 1}-of-${count}`).toString('base64') } : {}),
+    }),
+  );
 }

@@ -11,7 +11,10 @@ export interface RecordedCall {
  * responses (`jobs`: job id → its responses in order) by JobId and NextToken, and records every
  * command it is given. An unknown job or token gets InvalidParameterException, as from the service.
  */
-export function textractJobsMock(jobs: Record<string, readonly GetDocumentAnalysisCommandOutput[]>): { client: TextractSender; calls: RecordedCall[] } {
+export function textractJobsMock(jobs: Record<string, readonly GetDocumentAnalysisCommandOutput[]>): {
+  client: TextractSender;
+  calls: RecordedCall[];
+} {
   const calls: RecordedCall[] = [];
   const served = new Map<string, GetDocumentAnalysisCommandOutput>();
   for (const [jobId, responses] of Object.entries(jobs)) {
@@ -25,7 +28,10 @@ export function textractJobsMock(jobs: Record<string, readonly GetDocumentAnalys
     if (!(command instanceof GetDocumentAnalysisCommand)) throw new Error(`unexpected command ${name}`);
     const response = served.get(`${command.input.JobId} ${command.input.NextToken ?? ''}`);
     if (response === undefined) {
-      throw Object.assign(new Error('Request has invalid parameters'), { name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } });
+      throw Object.assign(new Error('Request has invalid parameters'), {
+        name: 'InvalidParameterException',
+        $metadata: { httpStatusCode: 400 },
+      });
     }
     return structuredClone(response);
   };

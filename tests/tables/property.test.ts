@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import type { FormatVersion } from '../../lib/model/form.ts';
 import { readHtml } from '../../lib/read/html/read-html.ts';
 import { layoutFromText } from '../../lib/read/text/text-layout.ts';
-import { extractTables } from '../../lib/tables/extract-tables.ts';
-import { validateTables } from '../../lib/rules/validate.ts';
 import { valueAt } from '../../lib/rules/figures.ts';
+import { validateTables } from '../../lib/rules/validate.ts';
+import { extractTables } from '../../lib/tables/extract-tables.ts';
 import {
   applicationPaths,
   makeConsistent,
@@ -67,8 +67,15 @@ describe('property: consistent tables round-trip through every text layout', () 
             cells: extracted.cells,
             ocrConfidenceThreshold: 0.8,
           });
-          assert.deepEqual(findings.filter((f) => f.severity === 'error'), [], JSON.stringify(report.quirks));
-          assert.deepEqual(findings.filter((f) => f.rule === 'narrative.tableMismatch'), []);
+          assert.deepEqual(
+            findings.filter((f) => f.severity === 'error'),
+            [],
+            JSON.stringify(report.quirks),
+          );
+          assert.deepEqual(
+            findings.filter((f) => f.rule === 'narrative.tableMismatch'),
+            [],
+          );
         }),
         { numRuns: 25 },
       );

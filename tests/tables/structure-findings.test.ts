@@ -9,13 +9,19 @@ import { GENERATED } from '../support/samples.ts';
 const source = (id: string) => readFileSync(join(GENERATED, 'src', `${id}.txt`), 'utf8');
 
 async function run(text: string) {
-  return processDocument({ name: 'edited.txt', uri: 'file:///edited.txt', bytes: new TextEncoder().encode(text) }, { config: DEFAULT_CONFIG });
+  return processDocument(
+    { name: 'edited.txt', uri: 'file:///edited.txt', bytes: new TextEncoder().encode(text) },
+    { config: DEFAULT_CONFIG },
+  );
 }
 
 describe('structure.* and value.* findings', () => {
   it('passes the unedited document without any of them (control)', async () => {
     const result = await run(source('h007'));
-    assert.deepEqual(result.findings.filter((f) => /^(structure|value)\./.test(f.rule)), []);
+    assert.deepEqual(
+      result.findings.filter((f) => /^(structure|value)\./.test(f.rule)),
+      [],
+    );
   });
 
   it('warns of a section whose heading is missing', async () => {

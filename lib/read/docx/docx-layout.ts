@@ -61,9 +61,35 @@ function intVal(node: XNode | undefined, fallback: number): number {
 }
 
 /** Wrappers whose content is part of the flow (content controls, custom XML, tracked insertions). */
-const WRAPPERS = new Set(['sdt', 'sdtContent', 'customXml', 'smartTag', 'ins', 'hyperlink', 'fldSimple', 'moveTo', 'AlternateContent', 'Choice']);
+const WRAPPERS = new Set([
+  'sdt',
+  'sdtContent',
+  'customXml',
+  'smartTag',
+  'ins',
+  'hyperlink',
+  'fldSimple',
+  'moveTo',
+  'AlternateContent',
+  'Choice',
+]);
 /** Never visible: deleted text, field codes, properties, the duplicate fallback of a drawing. */
-const SKIPPED = new Set(['del', 'moveFrom', 'instrText', 'delText', 'pPr', 'rPr', 'tblPr', 'trPr', 'tcPr', 'sectPr', 'Fallback', 'drawing', 'pict', 'object']);
+const SKIPPED = new Set([
+  'del',
+  'moveFrom',
+  'instrText',
+  'delText',
+  'pPr',
+  'rPr',
+  'tblPr',
+  'trPr',
+  'tcPr',
+  'sectPr',
+  'Fallback',
+  'drawing',
+  'pict',
+  'object',
+]);
 
 /** The text of a paragraph as lines: `<w:br/>` and `<w:cr/>` break a line, `<w:tab/>` is a space. */
 function paragraphLines(p: XNode): string[] {
@@ -161,8 +187,8 @@ function tableGrid(tbl: XNode): string[][] {
       const span = Math.max(1, intVal(tcPr && child(tcPr, 'gridSpan'), 1));
       const vMerge = tcPr && child(tcPr, 'vMerge');
       const hMerge = tcPr && child(tcPr, 'hMerge');
-      const continued = (vMerge !== undefined && attr(vMerge, 'val') !== 'restart') ||
-        (hMerge !== undefined && attr(hMerge, 'val') !== 'restart');
+      const continued =
+        (vMerge !== undefined && attr(vMerge, 'val') !== 'restart') || (hMerge !== undefined && attr(hMerge, 'val') !== 'restart');
       cells.push(continued ? '' : joinCellLines(cellLines(tc)));
       pad(span - 1);
     }

@@ -1,6 +1,6 @@
 import type { LayoutLine } from '../../model/layout.ts';
-import { type ReadOutcome, unreadable } from '../read-outcome.ts';
 import { decodeText } from '../decode-text.ts';
+import { type ReadOutcome, unreadable } from '../read-result.ts';
 import { docxLines } from './docx-layout.ts';
 import { unzipEntries } from './safe-unzip.ts';
 
@@ -65,7 +65,10 @@ export function readDocx(bytes: Uint8Array): ReadOutcome {
     return unreadable('corrupt', 'Word 文档正文的 XML 无法解析，文件可能已损坏。');
   }
   if (!lines.some((line) => line.table !== undefined)) {
-    return unreadable('noTables', 'Word 文档中没有找到表格：年度报告的统计表（表二、表三、表四）应以表格形式出现，本文件可能只有正文或图片。');
+    return unreadable(
+      'noTables',
+      'Word 文档中没有找到表格：年度报告的统计表（表二、表三、表四）应以表格形式出现，本文件可能只有正文或图片。',
+    );
   }
   return { ok: true, layout: { lines } };
 }

@@ -1,4 +1,4 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { type UnzipFileInfo, unzipSync } from 'fflate';
 
 /** Limits against zip bombs: checked on the declared sizes before anything is inflated. */
 export interface ZipLimits {
@@ -15,9 +15,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxTotalBytes: 512 * 1024 * 1024,
 };
 
-export type ZipRead =
-  | { ok: true; entries: Map<string, Uint8Array> }
-  | { ok: false; problem: 'notZip' | 'tooLarge'; detail: string };
+export type ZipRead = { ok: true; entries: Map<string, Uint8Array> } | { ok: false; problem: 'notZip' | 'tooLarge'; detail: string };
 
 class LimitExceeded extends Error {}
 

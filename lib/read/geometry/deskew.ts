@@ -1,6 +1,6 @@
 import type { PositionedPage, Segment } from '../../model/layout.ts';
 import type { Box } from '../../model/result.ts';
-import { cx, cy, height, median, type GeoWord } from './geo-word.ts';
+import { cx, cy, type GeoWord, height, median } from './geo-word.ts';
 
 /** A page in a frame where its text runs level: scans come skewed by a degree or two. */
 export interface LevelPage {
@@ -54,7 +54,12 @@ export function levelPage(page: PositionedPage): LevelPage {
   const words = (b: (box: Box) => Box): GeoWord[] =>
     page.words
       .filter((w) => w.text.trim() !== '')
-      .map((w) => ({ text: w.text.trim(), box: b(w.bbox), source: w.bbox, ...(w.confidence === undefined ? {} : { confidence: w.confidence }) }));
+      .map((w) => ({
+        text: w.text.trim(),
+        box: b(w.bbox),
+        source: w.bbox,
+        ...(w.confidence === undefined ? {} : { confidence: w.confidence }),
+      }));
   if (Math.abs(skew) < MIN_SKEW) {
     return { words: words((b) => b), rulings: [...(page.rulings ?? [])], toSource: (b) => b };
   }

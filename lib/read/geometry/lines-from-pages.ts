@@ -1,13 +1,13 @@
 import type { LayoutCell, LayoutLine, PositionedPage } from '../../model/layout.ts';
 import type { Box } from '../../model/result.ts';
-import { levelPage, type LevelPage } from './deskew.ts';
-import { height, median, minConfidence, type GeoWord } from './geo-word.ts';
-import { startsWithEnumeration, isValueText } from './numeric.ts';
+import { type LevelPage, levelPage } from './deskew.ts';
+import { type GeoWord, height, median, minConfidence } from './geo-word.ts';
 import { givenTables } from './given-tables.ts';
+import { isValueText, startsWithEnumeration } from './numeric.ts';
 import { dropPageFurniture } from './page-furniture.ts';
-import { ruledTables, type RuledTable } from './ruled-tables.ts';
+import { type RuledTable, ruledTables } from './ruled-tables.ts';
 import { joinText } from './text-join.ts';
-import { unruledBlocks, type Block, type CellMaker, type Columns } from './unruled.ts';
+import { type Block, type CellMaker, type Columns, unruledBlocks } from './unruled.ts';
 
 /**
  * Rebuilds a document's lines in reading order from positioned words (PDF text layer or OCR):
@@ -31,7 +31,10 @@ export function linesFromPages(pages: readonly PositionedPage[]): LayoutLine[] {
   const perPage = ordered.map((page, i) => {
     const lp = level[i]!;
     const words = kept[i]!;
-    const textHeight = median(words.map((w) => height(w.box)), page.unit === 'px' ? 30 : 10);
+    const textHeight = median(
+      words.map((w) => height(w.box)),
+      page.unit === 'px' ? 30 : 10,
+    );
     const { tables, rest } = ruledTables(words, lp.rulings, Math.max(page.unit === 'px' ? 3 : 1, textHeight * 0.2));
     return { page, lp, tables, rest, textHeight };
   });
@@ -54,7 +57,12 @@ export function linesFromPages(pages: readonly PositionedPage[]): LayoutLine[] {
 function cellMaker(page: number, lp: LevelPage): CellMaker {
   return (words: readonly GeoWord[], text: string, box: Box): LayoutCell => {
     const confidence = minConfidence(words);
-    return { text, page, bbox: lp.toSource(box).map((v) => Math.round(v * 100) / 100) as Box, ...(confidence === undefined ? {} : { confidence }) };
+    return {
+      text,
+      page,
+      bbox: lp.toSource(box).map((v) => Math.round(v * 100) / 100) as Box,
+      ...(confidence === undefined ? {} : { confidence }),
+    };
   };
 }
 

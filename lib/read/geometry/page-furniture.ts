@@ -2,7 +2,8 @@ import type { GeoWord } from './geo-word.ts';
 import { textLines, textOf } from './text-join.ts';
 
 /** Page numbers as printed: “- 3 -”, “—3—”, “3”, “第3页”, “第 3 页 共 6 页”, “3/6”. */
-const PAGE_NUMBER = /^([-—–－\s]*[0-9０-９]+[-—–－\s]*|第\s*[0-9０-９]+\s*页(\s*[,，]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*[/／]\s*[0-9０-９]+)$/u;
+const PAGE_NUMBER =
+  /^([-—–－\s]*[0-9０-９]+[-—–－\s]*|第\s*[0-9０-９]+\s*页(\s*[,，]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*[/／]\s*[0-9０-９]+)$/u;
 
 /** How far into the page, from the top or the bottom, headers and footers sit. */
 const MARGIN = 0.09;

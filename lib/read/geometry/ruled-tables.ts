@@ -34,7 +34,11 @@ interface Rule {
  * Builds the grids the page's ruling lines draw and puts each word in its cell. Returns the
  * tables and the words that fall outside every table.
  */
-export function ruledTables(words: readonly GeoWord[], rulings: readonly Segment[], tolerance: number): { tables: RuledTable[]; rest: GeoWord[] } {
+export function ruledTables(
+  words: readonly GeoWord[],
+  rulings: readonly Segment[],
+  tolerance: number,
+): { tables: RuledTable[]; rest: GeoWord[] } {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   for (const [x0, y0, x1, y1] of rulings) {

@@ -1,4 +1,4 @@
-import { cy, height, overlap, type GeoWord } from './geo-word.ts';
+import { cy, type GeoWord, height, overlap } from './geo-word.ts';
 
 // Han, CJK punctuation and full-width forms: text that joins without spaces.
 const CJK = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\u2018-\u201F\u2026\u2014]/u;
@@ -24,9 +24,7 @@ export function textLines(words: readonly GeoWord[]): GeoWord[][] {
       best.y1 = Math.max(best.y1, word.box[3]);
     } else lines.push({ words: [word], y0: word.box[1], y1: word.box[3] });
   }
-  return lines
-    .sort((a, b) => a.y0 - b.y0)
-    .map((line) => line.words.sort((a, b) => a.box[0] - b.box[0]));
+  return lines.sort((a, b) => a.y0 - b.y0).map((line) => line.words.sort((a, b) => a.box[0] - b.box[0]));
 }
 
 /** Joins two pieces of text: no space where either side is Chinese, one space between Latin/digits. */

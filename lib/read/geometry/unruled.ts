@@ -1,6 +1,6 @@
 import type { LayoutCell, LayoutLine } from '../../model/layout.ts';
 import type { Box } from '../../model/result.ts';
-import { cy, height, median, overlap, union, type GeoWord } from './geo-word.ts';
+import { cy, type GeoWord, height, median, overlap, union } from './geo-word.ts';
 import { isNumberText, isValueText, startsWithEnumeration } from './numeric.ts';
 import { joinText, textLines, textOf } from './text-join.ts';
 import { collectVerticalLabels } from './vertical-labels.ts';
@@ -31,16 +31,25 @@ interface TextRow {
   vertical: Chunk[];
 }
 
-export type CellMaker = (words: readonly GeoWord[], text: string, box: Box) => LayoutCell
+export type CellMaker = (words: readonly GeoWord[], text: string, box: Box) => LayoutCell;
 
 /** Splits a text line where the gap between words is wide enough to separate cells. */
 function chunksOf(line: GeoWord[]): Chunk[] {
-  const h = median(line.map((w) => height(w.box)), 1);
+  const h = median(
+    line.map((w) => height(w.box)),
+    1,
+  );
   const groups: GeoWord[][] = [];
   for (const w of line) {
     const cur = groups.at(-1);
     const prev = cur?.at(-1);
-    if (cur !== undefined && prev !== undefined && w.box[0] - prev.box[2] <= 1.2 * h && !(isNumberText(w.text) && isNumberText(prev.text) && w.box[0] - prev.box[2] > 0.5 * h)) cur.push(w);
+    if (
+      cur !== undefined &&
+      prev !== undefined &&
+      w.box[0] - prev.box[2] <= 1.2 * h &&
+      !(isNumberText(w.text) && isNumberText(prev.text) && w.box[0] - prev.box[2] > 0.5 * h)
+    )
+      cur.push(w);
     else groups.push([w]);
   }
   return groups.map((words) => {
@@ -54,14 +63,28 @@ function chunksOf(line: GeoWord[]): Chunk[] {
  * and vertical labels joined to them, numeric columns from x-alignment), everything else as
  * paragraphs. `previousColumns` carries a table's columns over a page break or repeated header.
  */
-export function unruledBlocks(words: readonly GeoWord[], makeCell: CellMaker, previousColumns: Columns | undefined): { blocks: Block[]; lastColumns: Columns | undefined } {
+export function unruledBlocks(
+  words: readonly GeoWord[],
+  makeCell: CellMaker,
+  previousColumns: Columns | undefined,
+): { blocks: Block[]; lastColumns: Columns | undefined } {
   const { labels, rest } = collectVerticalLabels(words);
   const rows: TextRow[] = textLines(rest).map((line) => {
     const chunks = chunksOf(line);
     const numeric = chunks.filter((c) => c.numeric).length;
     const anchor = numeric >= 2 || (numeric === 1 && chunks.length >= 2 && !chunks[0]!.numeric);
     const box = union(line.map((w) => w.box));
-    return { chunks, box, h: median(line.map((w) => height(w.box)), 1), anchor, extra: [], vertical: [] };
+    return {
+      chunks,
+      box,
+      h: median(
+        line.map((w) => height(w.box)),
+        1,
+      ),
+      anchor,
+      extra: [],
+      vertical: [],
+    };
   });
   const anchors = rows.filter((r) => r.anchor);
   const zoneLeft = (row: TextRow) => Math.min(...row.chunks.filter((c) => c.numeric).map((c) => c.box[0]));
@@ -139,7 +162,12 @@ function attachFragments(rows: readonly TextRow[], anchors: readonly TextRow[], 
       }
       owner.extra.push(...row.chunks);
       const box = extent.get(owner)!;
-      extent.set(owner, [Math.min(box[0], row.box[0]), Math.min(box[1], row.box[1]), Math.max(box[2], row.box[2]), Math.max(box[3], row.box[3])]);
+      extent.set(owner, [
+        Math.min(box[0], row.box[0]),
+        Math.min(box[1], row.box[1]),
+        Math.max(box[2], row.box[2]),
+        Math.max(box[3], row.box[3]),
+      ]);
       changed = true;
     }
     pending = left;
@@ -255,4 +283,3 @@ function paragraphBlocks(rows: readonly TextRow[], makeCell: CellMaker): Block[]
   flush();
   return blocks;
 }
-

@@ -1,4 +1,4 @@
-import { cx, height, union, type GeoWord } from './geo-word.ts';
+import { cx, type GeoWord, height, union } from './geo-word.ts';
 import { isNumberText } from './numeric.ts';
 
 /**
@@ -16,9 +16,7 @@ export function collectVerticalLabels(words: readonly GeoWord[]): { labels: GeoW
       used.add(w);
     }
   }
-  const short = words
-    .filter((w) => !used.has(w) && [...w.text].length <= 2 && !isNumberText(w.text))
-    .sort((a, b) => a.box[1] - b.box[1]);
+  const short = words.filter((w) => !used.has(w) && [...w.text].length <= 2 && !isNumberText(w.text)).sort((a, b) => a.box[1] - b.box[1]);
   const taken = new Set<GeoWord>();
   for (const start of short) {
     if (taken.has(start)) continue;

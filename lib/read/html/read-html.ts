@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
-import { type ReadOutcome, unreadable } from '../read-outcome.ts';
 import { decodeText, sniffHtmlCharset } from '../decode-text.ts';
+import { type ReadOutcome, unreadable } from '../read-result.ts';
 import { layoutLines } from './html-layout.ts';
 
 /**
@@ -15,7 +15,10 @@ export function readHtml(bytes: Uint8Array): ReadOutcome {
   const root = $.root()[0];
   const lines = root ? layoutLines(root) : [];
   if (!lines.some((line) => line.table !== undefined)) {
-    return unreadable('noTables', '网页中没有找到表格：年度报告的统计表（表二、表三、表四）应以表格形式发布，本页可能只是正文、链接或图片。');
+    return unreadable(
+      'noTables',
+      '网页中没有找到表格：年度报告的统计表（表二、表三、表四）应以表格形式发布，本页可能只是正文、链接或图片。',
+    );
   }
   return { ok: true, layout: { lines }, encoding };
 }

@@ -29,8 +29,7 @@ export function findRulings(image: GrayImage): Segment[] {
   const horizontals = findBands(ink, image.width, image.height, minLength, maxThickness, false);
   const verticals = findBands(ink, image.width, image.height, minLength, maxThickness, true);
 
-  const meets = (h: Band, x: number, y: number) =>
-    Math.abs(mid(h) - y) <= tolerance && x >= h.from - tolerance && x <= h.to + tolerance;
+  const meets = (h: Band, x: number, y: number) => Math.abs(mid(h) - y) <= tolerance && x >= h.from - tolerance && x <= h.to + tolerance;
   const crosses = (v: Band, h: Band) => {
     const x = mid(v);
     const y = mid(h);
@@ -70,14 +69,7 @@ function mid(band: Band): number {
  * Runs of ink at least `minLength` long (gaps of 2 px bridged) in each row (or column), chained
  * across neighbouring rows into bands no thicker than `maxThickness`.
  */
-function findBands(
-  ink: Uint8Array,
-  width: number,
-  height: number,
-  minLength: number,
-  maxThickness: number,
-  vertical: boolean,
-): Band[] {
+function findBands(ink: Uint8Array, width: number, height: number, minLength: number, maxThickness: number, vertical: boolean): Band[] {
   const lines = vertical ? width : height;
   const length = vertical ? height : width;
   const at = vertical ? (line: number, i: number) => ink[i * width + line]! : (line: number, i: number) => ink[line * width + i]!;

@@ -26,8 +26,7 @@ export function readImageHeader(bytes: Uint8Array): ImageHeader {
   const format = detectImageFormat(bytes);
   if (format === undefined) throw new UnsupportedImageError('not a PNG, JPEG or TIFF image');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size =
-    format === 'png' ? pngSize(view) : format === 'jpeg' ? jpegSize(view) : tiffSize(view);
+  const size = format === 'png' ? pngSize(view) : format === 'jpeg' ? jpegSize(view) : tiffSize(view);
   if (size === undefined || size.width <= 0 || size.height <= 0) {
     throw new CorruptImageError(`${format} header has no valid image size`);
   }
@@ -83,8 +82,7 @@ function tiffSize(view: DataView): Size {
     if (tag !== 256 && tag !== 257) continue;
     const type = view.getUint16(entry + 2, little);
     // SHORT (3) is stored left-justified in the 4-byte value field, LONG (4) fills it
-    const value =
-      type === 3 ? view.getUint16(entry + 8, little) : type === 4 ? view.getUint32(entry + 8, little) : undefined;
+    const value = type === 3 ? view.getUint16(entry + 8, little) : type === 4 ? view.getUint32(entry + 8, little) : undefined;
     if (tag === 256) width = value;
     else height = value;
   }

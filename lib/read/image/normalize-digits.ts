@@ -1,6 +1,15 @@
 // OCR look-alikes of digits, mapped only inside a word that is otherwise a number
 const LOOK_ALIKES: Record<string, string> = {
-  O: '0', o: '0', D: '0', Q: '0', '〇': '0', l: '1', I: '1', '|': '1', '!': '1', í: '1',
+  O: '0',
+  o: '0',
+  D: '0',
+  Q: '0',
+  〇: '0',
+  l: '1',
+  I: '1',
+  '|': '1',
+  '!': '1',
+  í: '1',
 };
 const FULL_WIDTH = /[０-９．，％＋－]/g;
 // units printed inside amount cells ("35.68万元") may follow the number

@@ -46,7 +46,9 @@ export function uncoveredCellInk(image: GrayImage, rulings: Segment[], textBoxes
   textBoxes.forEach((box, index) => {
     const [bx0, by0, bx1, by1] = box;
     const slack = Math.max(3, (by1 - by0) * 0.2);
-    const spreads = components.some((c) => centredIn(c, box) && (c[0] < bx0 - slack || c[1] < by0 - slack || c[2] > bx1 + slack || c[3] > by1 + slack));
+    const spreads = components.some(
+      (c) => centredIn(c, box) && (c[0] < bx0 - slack || c[1] < by0 - slack || c[2] > bx1 + slack || c[3] > by1 + slack),
+    );
     if (spreads) fragments.push(index);
   });
   const covering = textBoxes.filter((_, index) => !fragments.includes(index));

@@ -3,7 +3,10 @@
  * reading the PDF's objects directly: pdf.js only hands out decoded pixels. Returns undefined
  * whenever the file is not that simple (object streams, other filters, several images).
  */
-export function embeddedJpeg(bytes: Uint8Array, pageNumber: number): { bytes: Uint8Array; width: number; height: number; hasFonts: boolean } | undefined {
+export function embeddedJpeg(
+  bytes: Uint8Array,
+  pageNumber: number,
+): { bytes: Uint8Array; width: number; height: number; hasFonts: boolean } | undefined {
   const text = new TextDecoder('latin1').decode(bytes);
   const offsets = new Map<number, number>();
   for (const m of text.matchAll(/(?:^|[\r\n\s])(\d+)\s+0\s+obj\b/g)) offsets.set(Number(m[1]), m.index + m[0].length);
@@ -48,7 +51,8 @@ export function embeddedJpeg(bytes: Uint8Array, pageNumber: number): { bytes: Ui
   const start = text.indexOf('stream', offsets.get(imageNum)!) + 'stream'.length;
   const dataStart = text[start] === '\r' && text[start + 1] === '\n' ? start + 2 : start + 1;
   const lengthRef = ref(dict, 'Length');
-  const length = lengthRef !== undefined ? Number(/^\s*(\d+)/.exec(body(lengthRef) ?? '')?.[1]) : Number(/\/Length\s+(\d+)/.exec(dict)?.[1]);
+  const length =
+    lengthRef !== undefined ? Number(/^\s*(\d+)/.exec(body(lengthRef) ?? '')?.[1]) : Number(/\/Length\s+(\d+)/.exec(dict)?.[1]);
   if (!Number.isInteger(length) || length <= 0 || dataStart + length > bytes.length) return undefined;
   const jpeg = bytes.subarray(dataStart, dataStart + length);
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return undefined;

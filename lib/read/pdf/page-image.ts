@@ -1,7 +1,7 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrImage } from '../../ports/ocr-engine.ts';
 import { embeddedJpeg } from './embedded-jpeg.ts';
 import { loadPdfJs, openPdf } from './pdfjs.ts';
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** A page image for OCR, with what is needed to map its pixel boxes back to the page's points. */
 export type PageImage = OcrImage & {
@@ -56,7 +56,14 @@ export async function pageImage(bytes: Uint8Array, page: number, options: { dpi:
     // A page with fonts may draw text over its image: only a font-less one is just the scan.
     if (jpeg !== undefined && (!jpeg.hasFonts || (await onlyOneImage(pdfPage)))) {
       if (jpeg.width * jpeg.height > options.maxPixels) throw new ImageTooLargeError(jpeg.width * jpeg.height, options.maxPixels);
-      return { kind: 'encoded', bytes: jpeg.bytes, pixelWidth: jpeg.width, pixelHeight: jpeg.height, pageWidthPt: viewport.width, pageHeightPt: viewport.height };
+      return {
+        kind: 'encoded',
+        bytes: jpeg.bytes,
+        pixelWidth: jpeg.width,
+        pixelHeight: jpeg.height,
+        pageWidthPt: viewport.width,
+        pageHeightPt: viewport.height,
+      };
     }
     const scale = options.dpi / 72;
     const width = Math.ceil(viewport.width * scale);
@@ -73,7 +80,14 @@ export async function pageImage(bytes: Uint8Array, page: number, options: { dpi:
       viewport: pdfPage.getViewport({ scale }),
     }).promise;
     const png = await canvas.encode('png');
-    return { kind: 'encoded', bytes: new Uint8Array(png), pixelWidth: width, pixelHeight: height, pageWidthPt: viewport.width, pageHeightPt: viewport.height };
+    return {
+      kind: 'encoded',
+      bytes: new Uint8Array(png),
+      pixelWidth: width,
+      pixelHeight: height,
+      pageWidthPt: viewport.width,
+      pageHeightPt: viewport.height,
+    };
   } catch (error) {
     if (error instanceof ImageTooLargeError || error instanceof PageImageError) throw error;
     throw new PageImageError(`cannot render page ${page}`, { cause: error });

@@ -82,8 +82,7 @@ export function graphicsFromOperators(
   const strokes = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
   const fills = new Set([ops.fill, ops.eoFill]);
 
-  const map = (x: number, y: number): [number, number] =>
-    toPage(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
+  const map = (x: number, y: number): [number, number] => toPage(ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]);
 
   for (let i = 0; i < fnArray.length && segments.length < MAX_SEGMENTS; i++) {
     const fn = fnArray[i];
@@ -100,8 +99,7 @@ export function graphicsFromOperators(
     } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn !== undefined && images.has(fn)) {
       largestImageArea = Math.max(largestImageArea, Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]));
-    }
-    else if (fn === ops.constructPath && Array.isArray(args)) {
+    } else if (fn === ops.constructPath && Array.isArray(args)) {
       const paint = args[0];
       const data = Array.isArray(args[1]) ? (args[1][0] as unknown) : undefined;
       if (typeof paint !== 'number' || !(data instanceof Float32Array)) continue;
@@ -113,7 +111,11 @@ export function graphicsFromOperators(
 }
 
 /** Walks a pdf.js path buffer, calling `onSubpath` with the mapped points of each subpath. */
-function walkPath(data: Float32Array, map: (x: number, y: number) => [number, number], onSubpath: (points: [number, number][], closed: boolean) => void): void {
+function walkPath(
+  data: Float32Array,
+  map: (x: number, y: number) => [number, number],
+  onSubpath: (points: [number, number][], closed: boolean) => void,
+): void {
   let points: [number, number][] = [];
   const flush = (closed: boolean) => {
     if (points.length > 1) onSubpath(points, closed);

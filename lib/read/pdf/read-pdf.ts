@@ -1,7 +1,7 @@
 import type { PositionedPage } from '../../model/layout.ts';
-import type { UnreadableReason } from '../read-outcome.ts';
+import type { UnreadableReason } from '../read-result.ts';
 import { graphicsFromOperators } from './page-rulings.ts';
-import { wordsFromRuns, type TextRun } from './page-words.ts';
+import { type TextRun, wordsFromRuns } from './page-words.ts';
 import { loadPdfJs, openPdf, type PDFDocumentProxy } from './pdfjs.ts';
 import { judgeTextLayer } from './text-layer-quality.ts';
 

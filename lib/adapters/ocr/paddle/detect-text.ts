@@ -36,12 +36,9 @@ export async function detectText(session: ort.InferenceSession, page: GrayImage,
   const map = output[session.outputNames[0]!]!.data as Float32Array;
   const sx = page.width / width;
   const sy = page.height / height;
-  return boxesFromMap(map, width, height).map(([x0, y0, x1, y1]): Box => [
-    Math.max(0, x0 * sx),
-    Math.max(0, y0 * sy),
-    Math.min(page.width, x1 * sx),
-    Math.min(page.height, y1 * sy),
-  ]);
+  return boxesFromMap(map, width, height).map(
+    ([x0, y0, x1, y1]): Box => [Math.max(0, x0 * sx), Math.max(0, y0 * sy), Math.min(page.width, x1 * sx), Math.min(page.height, y1 * sy)],
+  );
 }
 
 /** Connected regions of the probability map above the threshold, scored and grown back (unclip). */

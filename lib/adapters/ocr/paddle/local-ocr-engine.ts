@@ -1,11 +1,11 @@
-import { mapLimit } from '../../../map-limit.ts';
 import { availableParallelism } from 'node:os';
+import { mapLimit } from '../../../map-limit.ts';
 import type { PositionedPage, PositionedWord } from '../../../model/layout.ts';
 import type { OcrEngine, OcrImage, OcrOptions } from '../../../ports/ocr-engine.ts';
 import { findRulings } from '../../../read/image/find-rulings.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
-import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
 import { CorruptImageError, ImageTooLargeError } from '../../../read/image/image-errors.ts';
+import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
 import { centredIn, uncoveredCellInk } from '../../../read/image/uncovered-cell-ink.ts';
 import { detectText } from './detect-text.ts';
 import { loadPaddleModels } from './paddle-models.ts';
@@ -67,10 +67,7 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     return { page: 1, width: page.width, height: page.height, unit: 'px', words, rulings };
   }
 
-  async function recognizeMany(
-    images: OcrImage[],
-    manyOptions: OcrOptions & { concurrency?: number } = {},
-  ): Promise<PositionedPage[]> {
+  async function recognizeMany(images: OcrImage[], manyOptions: OcrOptions & { concurrency?: number } = {}): Promise<PositionedPage[]> {
     const concurrency = manyOptions.concurrency ?? availableParallelism();
     return mapLimit(images, concurrency, async (image, index) => {
       const page = await recognize(image, manyOptions.signal ? { signal: manyOptions.signal } : {});
@@ -90,11 +87,7 @@ async function rawPage(image: Extract<OcrImage, { kind: 'raw' }>, maxPixels: num
   const gray = new Uint8Array(width * height);
   for (let i = 0; i < gray.length; i++) {
     // ITU-R 601 luma for colour input; alpha ignored
-    gray[i] =
-      channels === 1
-        ? data[i]!
-        : 0.299 * data[i * channels]! + 0.587 * data[i * channels + 1]! + 0.114 * data[i * channels + 2]!;
+    gray[i] = channels === 1 ? data[i]! : 0.299 * data[i * channels]! + 0.587 * data[i * channels + 1]! + 0.114 * data[i * channels + 2]!;
   }
   return deskewImage({ data: gray, width, height });
 }
-

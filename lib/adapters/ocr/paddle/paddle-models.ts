@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { OcrError } from './ocr-error.ts';
+import { OcrError } from '../../../ports/ocr-error.ts';
 
 export interface PaddleModels {
   detection: ort.InferenceSession;

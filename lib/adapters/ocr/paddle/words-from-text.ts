@@ -22,7 +22,12 @@ export function wordsFromText(line: RecognizedText): PositionedWord[] {
   if (current.length > 0) groups.push(current);
   const words: PositionedWord[] = [];
   groups.forEach((group, index) => {
-    const text = normalizeNumericWord(group.map((c) => c.char).join('').trim());
+    const text = normalizeNumericWord(
+      group
+        .map((c) => c.char)
+        .join('')
+        .trim(),
+    );
     if (text === '') return;
     const previous = groups[index - 1]?.at(-1);
     const next = groups[index + 1]?.[0];

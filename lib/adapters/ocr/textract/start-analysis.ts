@@ -25,20 +25,14 @@ export const JOB_TAG = 'gouji';
  * Starts an asynchronous Textract analysis (TABLES and LAYOUT) of a document in S3 and returns
  * the job id. A retry with the same sha256 gets the same job back instead of a second one.
  */
-export async function startAnalysis(
-  client: TextractSender,
-  input: StartAnalysisInput,
-  options: BackoffOptions = {},
-): Promise<string> {
+export async function startAnalysis(client: TextractSender, input: StartAnalysisInput, options: BackoffOptions = {}): Promise<string> {
   const command = new StartDocumentAnalysisCommand({
     DocumentLocation: { S3Object: { Bucket: input.bucket, Name: input.key } },
     FeatureTypes: ['TABLES', 'LAYOUT'],
     ClientRequestToken: clientRequestToken(input.sha256),
     JobTag: JOB_TAG,
     NotificationChannel: { SNSTopicArn: input.snsTopicArn, RoleArn: input.roleArn },
-    ...(input.outputPrefix
-      ? { OutputConfig: { S3Bucket: input.outputPrefix.bucket, S3Prefix: input.outputPrefix.prefix } }
-      : {}),
+    ...(input.outputPrefix ? { OutputConfig: { S3Bucket: input.outputPrefix.bucket, S3Prefix: input.outputPrefix.prefix } } : {}),
   });
   const response = await withBackoff('StartDocumentAnalysis', () => client.send(command), options);
   if (!response.JobId) throw new TextractError('StartDocumentAnalysis returned no JobId', true);

@@ -1,5 +1,0 @@
-import { MachineryError } from '../../../ports/machinery-error.ts';
-/** The OCR machinery failed (models missing, runtime error); not a problem of the document. */
-export class OcrError extends MachineryError {
-  override readonly name = 'OcrError';
-}

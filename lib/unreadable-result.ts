@@ -1,0 +1,31 @@
+import type { Extraction, Result, Source } from './model/result.ts';
+import type { UnreadableReason } from './read/read-result.ts';
+import { GOUJI_VERSION } from './version.ts';
+
+const NOT_READ: Extraction = { method: 'none', reader: 'none' };
+
+/** The one builder of an `unreadable` result: no tables, one `document.<reason>` error that says why. */
+export function unreadableResult(
+  source: Source,
+  reason: UnreadableReason | 'internalError',
+  message: string,
+  extraction: Extraction = NOT_READ,
+): Result {
+  return {
+    schemaVersion: 1,
+    goujiVersion: GOUJI_VERSION,
+    status: 'unreadable',
+    source,
+    report: { agency: null, year: null, formatVersion: null, title: null },
+    extraction,
+    tables: { proactive: null, applications: null, reviewLitigation: null },
+    cells: {},
+    findings: [{ rule: `document.${reason}`, severity: 'error', message, cells: [] }],
+  };
+}
+
+/** The message of `document.tooLarge`, the same wherever the size is found out. */
+export function tooLargeMessage(bytes: number, maxBytes: number): string {
+  const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+  return `文件大小 ${mb(bytes)} MB，超过上限 ${mb(maxBytes)} MB，未读取。`;
+}
