@@ -22,7 +22,16 @@ export type Finding = z.infer<typeof FindingSchema>;
 export const BoxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 export type Box = z.infer<typeof BoxSchema>;
 
+/**
+ * How a value was obtained: `text` — read from a text layer, markup or plain text; `ocr` — read
+ * from a page image by the OCR engine; `arithmetic` — the digits were printed run together and the
+ * form's sums allow exactly one way to split them; `corrected` — a reviewer's correction.
+ */
+export const CellMethodSchema = z.enum(['text', 'ocr', 'arithmetic', 'corrected']);
+export type CellMethod = z.infer<typeof CellMethodSchema>;
+
 export const CellSourceSchema = z.object({
+  method: CellMethodSchema,
   page: z.number().int().positive().optional(),
   bbox: BoxSchema.optional(),
   text: z.string(),

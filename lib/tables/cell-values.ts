@@ -13,13 +13,12 @@ export class CellReader {
   read(path: string, cell: LayoutCell | undefined, column: string): number | null {
     if (!cell) return null;
     const ocr = cell.confidence !== undefined;
-    if (cell.bbox || ocr) {
-      const source: CellSource = { text: cell.text };
-      if (cell.page !== undefined) source.page = cell.page;
-      if (cell.bbox) source.bbox = cell.bbox;
-      if (cell.confidence !== undefined) source.confidence = round(cell.confidence);
-      this.cells[path] = source;
-    }
+    // every value says how it was obtained, with its place on the page when it has one
+    const source: CellSource = { method: ocr ? 'ocr' : 'text', text: cell.text };
+    if (cell.page !== undefined) source.page = cell.page;
+    if (cell.bbox) source.bbox = cell.bbox;
+    if (cell.confidence !== undefined) source.confidence = round(cell.confidence);
+    this.cells[path] = source;
     const parsed = parseCell(cell.text, ocr);
     if (parsed.kind === 'blank') {
       this.blank.push(path);

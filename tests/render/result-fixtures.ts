@@ -43,9 +43,9 @@ export function result2021(): Result {
     },
     tables,
     cells: {
-      'applications.newlyReceived.naturalPerson': { page: 4, bbox: [412.1, 233, 431.5, 245.2], text: '2', confidence: 0.62 },
-      'applications.newlyReceived.total': { page: 4, bbox: [500, 233, 520, 245.2], text: '4', confidence: 0.97 },
-      'applications.carriedForward.total': { page: 4, text: '<b>?</b>', confidence: 0.2 },
+      'applications.newlyReceived.naturalPerson': { method: 'ocr', page: 4, bbox: [412.1, 233, 431.5, 245.2], text: '2', confidence: 0.62 },
+      'applications.newlyReceived.total': { method: 'ocr', page: 4, bbox: [500, 233, 520, 245.2], text: '4', confidence: 0.97 },
+      'applications.carriedForward.total': { method: 'ocr', page: 4, text: '<b>?</b>', confidence: 0.2 },
     },
     findings: [
       { rule: 'structure.nonStandardLabel', severity: 'warning', message: '表二列名“本年度止件数”应为“本年废止件数”', cells: [] },
