@@ -10,6 +10,7 @@ import type { OcrEngine } from '../lib/ports/ocr-engine.ts';
 import { OcrError } from '../lib/ports/ocr-error.ts';
 import { processDocument } from '../lib/process-document.ts';
 import { documentXml, docx, p } from './fixtures/docx/make-docx.ts';
+import { oleFile } from './support/ole-file.ts';
 import { GENERATED } from './support/samples.ts';
 import { tinyPdf, writePdf, zeroPagePdf } from './support/tiny-pdf.ts';
 
@@ -106,10 +107,19 @@ describe('bad input gets a result with status unreadable and a finding that says
     assert.equal(result.status, 'unreadable');
   });
 
-  it('an encrypted (OLE) Word file', async () => {
+  it('an encrypted Word file (a password-protected .docx is an OLE container)', async () => {
+    const ole = oleFile({ EncryptionInfo: new Uint8Array(300).fill(1), EncryptedPackage: randomBytes(9000, 3) });
+    assertUnreadable(await run('secret.docx', ole), 'document.encrypted', /密码|加密/);
+  });
+
+  it('a compound-file header with nothing behind it, named .doc', async () => {
     const ole = new Uint8Array(4096);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    assertUnreadable(await run('secret.docx', ole), 'document.encrypted', /加密|旧版/);
+    assertUnreadable(await run('broken.doc', ole), 'document.corrupt', /Word 97–2003.*损坏/);
+  });
+
+  it('an Excel workbook renamed .doc', async () => {
+    assertUnreadable(await run('table.doc', oleFile({ Workbook: randomBytes(6000, 5) })), 'document.unsupported', /Excel/);
   });
 
   it('a plain-text file that is not a report', async () => {

@@ -12,6 +12,7 @@ import { cellDifferences, generatedFiles, type Truth } from './support/samples.t
 const KINDS = [
   ['src', 'text and HTML'],
   ['docx', 'DOCX'],
+  ['doc', 'Word 97–2003 .doc'],
   ['pdf', 'born-digital PDF'],
 ] as const;
 
@@ -28,6 +29,20 @@ function expectMatches(result: Awaited<ReturnType<typeof processDocument>>, trut
   assert.equal(result.status, truth.failingRules.length === 0 ? 'valid' : 'invalid');
 }
 
+describe('generated set, WPS .wps (the Word binary format under WPS Office’s name)', () => {
+  for (const file of generatedFiles('doc')) {
+    const name = file.name.replace(/\.doc$/, '.wps');
+    it(`${name}: read as the .doc it is, every cell and rule as in the truth`, async () => {
+      const result = await processDocument(
+        { name, uri: `file://${name}`, bytes: new Uint8Array(readFileSync(file.path)) },
+        { config: DEFAULT_CONFIG },
+      );
+      expectMatches(result, file.truth);
+      assert.equal(result.extraction.reader, 'doc');
+    });
+  }
+});
+
 for (const [folder, kind] of KINDS) {
   describe(`generated set, ${kind}`, () => {
     for (const file of generatedFiles(folder)) {
@@ -37,6 +52,10 @@ for (const [folder, kind] of KINDS) {
           { config: DEFAULT_CONFIG },
         );
         expectMatches(result, file.truth);
+        if (folder === 'doc') {
+          assert.equal(result.extraction.reader, 'doc');
+          assert.equal(result.source.mediaType, 'application/msword');
+        }
         if (folder === 'pdf') {
           assert.equal(result.extraction.method, 'text', 'a born-digital PDF is never OCR’d');
           assert.equal(result.extraction.ocrPages, undefined);

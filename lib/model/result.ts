@@ -61,7 +61,7 @@ export type ReportInfo = z.infer<typeof ReportInfoSchema>;
 export const ExtractionSchema = z.object({
   /** text: a text layer or markup; ocr: every page OCR'd; mixed: some pages OCR'd */
   method: z.enum(['text', 'ocr', 'mixed', 'none']),
-  reader: z.enum(['text', 'html', 'docx', 'pdf', 'image', 'none']),
+  reader: z.enum(['text', 'html', 'docx', 'doc', 'pdf', 'image', 'none']),
   ocrEngine: z.string().optional(),
   pages: z.number().int().nonnegative().optional(),
   /** 1-based page numbers that were OCR'd */

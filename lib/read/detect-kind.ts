@@ -8,7 +8,7 @@ export function detectKind(bytes: Uint8Array, name: string): DocumentKind {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'pdf'; // %PDF
   if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'docx';
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'ole'; // .doc, or an encrypted .docx
+  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'ole'; // .doc, .wps, or an encrypted .docx
   if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image'; // PNG
   if (starts(0xff, 0xd8, 0xff)) return 'image'; // JPEG
   if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image'; // TIFF
@@ -26,7 +26,7 @@ export function detectKind(bytes: Uint8Array, name: string): DocumentKind {
   return 'text';
 }
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff'];
+export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.doc', '.wps', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff'];
 
 export function mediaTypeOf(kind: DocumentKind, name: string): string {
   switch (kind) {
@@ -39,7 +39,8 @@ export function mediaTypeOf(kind: DocumentKind, name: string): string {
     case 'text':
       return 'text/plain';
     case 'ole':
-      return 'application/x-ole-storage';
+      // WPS's .wps is Word's binary format; any other compound file is named by its container
+      return /\.(doc|dot|wps)$/i.test(name) ? 'application/msword' : 'application/x-ole-storage';
     case 'image': {
       const lower = name.toLowerCase();
       if (/\.png$/.test(lower)) return 'image/png';

@@ -1,6 +1,7 @@
 import type { Extraction } from '../model/result.ts';
 import { decodeText } from './decode-text.ts';
 import { detectKind } from './detect-kind.ts';
+import { readDoc } from './doc/read-doc.ts';
 import { readDocx } from './docx/read-docx.ts';
 import { readHtml } from './html/read-html.ts';
 import { readImageDocument, readPdfDocument } from './read-pdf-or-image.ts';
@@ -35,12 +36,10 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
     }
     case 'docx':
       return { kind, outcome: readDocx(bytes), extraction: { method: 'text', reader: 'docx' } };
-    case 'ole':
-      return {
-        kind,
-        outcome: unreadable('encrypted', '文件是旧版 Word（.doc）或加密的 Word 文档，无法读取：请另存为未加密的 .docx 或 PDF 后重试。'),
-        extraction: none,
-      };
+    case 'ole': {
+      const outcome = readDoc(bytes);
+      return { kind, outcome, extraction: outcome.ok ? { method: 'text', reader: 'doc' } : none };
+    }
     case 'pdf':
       return readPdfDocument(bytes, options);
     case 'image':

@@ -29,6 +29,7 @@ const READERS: Record<Result['extraction']['reader'], string> = {
   text: '纯文本',
   html: '网页（HTML）',
   docx: 'Word（.docx）',
+  doc: 'Word 97–2003（.doc/.wps）',
   pdf: 'PDF',
   image: '图片',
   none: '无',

@@ -39,6 +39,10 @@ describe('gouji process', () => {
     cpSync(join(SEEDS, 'seed-jinshui-2023.txt'), join(input, '2023', '商务局', 'jinshui.txt'));
     cpSync(join(GENERATED, 'src', 'h002.html'), join(input, 'h002.html'));
     cpSync(join(GENERATED, 'src', 'h006.txt'), join(input, 'h006.txt'));
+    // Word 97–2003 and WPS files are collected too
+    mkdirSync(join(input, 'wps'));
+    cpSync(join(GENERATED, 'doc', 'h005.doc'), join(input, 'h005.doc'));
+    cpSync(join(GENERATED, 'doc', 'h008.doc'), join(input, 'wps', 'h008.wps'));
     writeFileSync(join(input, 'notes.md'), 'not a report format gouji reads');
     writeFileSync(join(input, 'empty.txt'), '');
     const before = snapshot(input);
@@ -54,17 +58,19 @@ describe('gouji process', () => {
     assert.ok(readFileSync(join(out, '2023', '商务局', 'jinshui.report.html'), 'utf8').includes('金水区商务局'));
     assert.equal(JSON.parse(readFileSync(join(out, 'h002.json'), 'utf8')).status, 'invalid');
     assert.equal(JSON.parse(readFileSync(join(out, 'empty.json'), 'utf8')).status, 'unreadable');
+    assert.equal(JSON.parse(readFileSync(join(out, 'h005.json'), 'utf8')).status, 'valid');
+    assert.equal(JSON.parse(readFileSync(join(out, 'wps', 'h008.json'), 'utf8')).extraction.reader, 'doc');
     assert.throws(() => statSync(join(out, 'notes.json')), 'unsupported extensions are not read');
 
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     assert.ok(csv.startsWith('\uFEFF'), 'CSV has a BOM for Excel');
-    assert.equal(csv.trim().split(/\r?\n/).length, 1 + 4);
+    assert.equal(csv.trim().split(/\r?\n/).length, 1 + 6);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     assert.ok(index.includes('2023/商务局/jinshui.report.html') || index.includes(encodeURI('2023/商务局/jinshui.report.html')));
 
     // the terminal summary names each file with its status; progress goes to stderr
     assert.match(run.stdout, /jinshui\.txt.*金水区商务局.*2023.*valid/);
-    assert.match(run.stderr, /\[4\/4\]/);
+    assert.match(run.stderr, /\[6\/6\]/);
     for (const path of Object.keys(snapshot(work))) assert.ok(path.startsWith(input) || path.startsWith(out), `wrote ${path}`);
   });
 
