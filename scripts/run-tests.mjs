@@ -13,11 +13,10 @@ function find(dir) {
 
 const only = process.argv.slice(2);
 const files = (only.length > 0 ? only : find('tests')).sort();
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' } },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' },
+});
 // Say once, at the end, why tests were skipped: the suite's own skip reasons are printed per test.
 if (!existsSync(new URL('../../shared/samples/real/', import.meta.url))) {
   console.log(
