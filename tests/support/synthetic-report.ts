@@ -36,7 +36,8 @@ export interface Quirks {
   repeatedHeader?: boolean;
 }
 
-function styleLabel(label: string, q: Quirks): string {
+/** A form label as a publisher with these quirks prints it. */
+export function styleLabel(label: string, q: Quirks): string {
   let out = label;
   if (q.halfWidthBrackets) out = out.replace(/（/g, '(').replace(/）/g, ')');
   if (q.numberingComma) out = out.replace(/^(\d)\./, '$1、');
