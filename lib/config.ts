@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
     .int()
     .positive()
     .default(10 * 60 * 1000),
+  /** JavaScript heap budget of one document in a `gouji process` worker (MB); over it → `document.timeout` */
+  memoryMb: z.coerce.number().int().min(64).default(2048),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -48,6 +50,7 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   ocrDpi: 'GOUJI_OCR_DPI',
   ocrConcurrency: 'GOUJI_OCR_CONCURRENCY',
   timeoutMs: 'GOUJI_TIMEOUT_MS',
+  memoryMb: 'GOUJI_MEMORY_MB',
 };
 
 export class ConfigError extends Error {

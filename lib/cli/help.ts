@@ -18,7 +18,8 @@ process  读取每份报告（.txt .html .docx .pdf .png .jpg .tif），找到�
   --ocr <local|none>   扫描件的 OCR 引擎：local（默认，本地 PaddleOCR）或 none（扫描件记为无法读取）
   --max-pages <n>      页数上限，超过则记为无法读取（默认 200）
   --max-mb <n>         文件大小上限（MB，默认 100）
-  --timeout <秒>       单份文档处理时限（默认 600）
+  --timeout <秒>       单份文档处理时限（默认 600）；超时或内存超限的文档记为 document.timeout
+  --jobs <n>           同时处理的文档数，每份在自己的工作线程中（默认为 CPU 核数）
   --force              即使已有结果也重新处理
   --quiet              不在终端打印进度与汇总表
   -h, --help           显示本帮助

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { type Config, parseConfig } from '../config.ts';
 import { UsageError } from './collect-inputs.ts';
 import { HELP } from './help.ts';
-import { runProcess } from './process-command.ts';
 
 /** `gouji` entry: parses flags, wires the engines and runs a command. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,6 +34,7 @@ async function processCommand(args: string[]): Promise<number> {
       'max-pages': { type: 'string' },
       'max-mb': { type: 'string' },
       timeout: { type: 'string' },
+      jobs: { type: 'string' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -53,9 +53,19 @@ async function processCommand(args: string[]): Promise<number> {
     maxBytes: values['max-mb'] === undefined ? undefined : Number(values['max-mb']) * 1024 * 1024,
     timeoutMs: values.timeout === undefined ? undefined : Number(values.timeout) * 1000,
   });
-  const ocr = config.ocrEngine === 'local' ? await localOcr(config) : undefined;
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError('--jobs 必须是正整数');
+  const { runProcess } = await import('./process-command.ts');
   await runProcess(
-    { paths: positionals, out: values.out, config, force: values.force, quiet: values.quiet, ...(ocr ? { ocr } : {}) },
+    {
+      paths: positionals,
+      out: values.out,
+      config,
+      ocr: config.ocrEngine === 'local' ? 'local' : 'none',
+      force: values.force,
+      quiet: values.quiet,
+      ...(jobs === undefined ? {} : { jobs }),
+    },
     (line) => process.stderr.write(`${line}\n`),
   );
   return 0;
@@ -68,12 +78,6 @@ function flagsToConfig(raw: Record<string, unknown>): Config {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-}
-
-/** The local engine loads its models lazily, on the first scanned page. */
-async function localOcr(config: Config) {
-  const { createLocalOcrEngine } = await import('../adapters/ocr/paddle/local-ocr-engine.ts');
-  return createLocalOcrEngine({ maxPixels: config.maxPixels });
 }
 
 async function enqueueCommand(args: string[]): Promise<number> {

@@ -1,20 +1,26 @@
+import { availableParallelism } from 'node:os';
 import { FsDocumentStore } from '../adapters/fs-document-store.ts';
 import type { Config } from '../config.ts';
 import type { Result } from '../model/result.ts';
-import type { OcrEngine } from '../ports/ocr-engine.ts';
-import { processStoredDocument, writeOutputs } from '../process-stored-document.ts';
+import { writeOutputs } from '../process-stored-document.ts';
 import { renderIndexHtml, renderSummaryCsv, type SummaryRow, summaryRowFromResult } from '../render/outputs.ts';
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { batchContinuity } from '../rules/continuity.ts';
 import { statusOf } from '../rules/validate.ts';
 import { collectInputs, outputStem } from './collect-inputs.ts';
+import { runPool } from './document-pool.ts';
+import type { DocumentTask } from './document-task.ts';
+import { writeStoppedResult } from './stopped-document.ts';
 import { printSummaryTable } from './summary-table.ts';
 
 export interface ProcessCommand {
   paths: string[];
   out: string;
   config: Config;
-  ocr?: OcrEngine;
+  /** local: the PaddleOCR engine in each worker, loaded on its first scanned page */
+  ocr: 'local' | 'none';
+  /** documents processed at once, each in its own worker thread (default: the cores available) */
+  jobs?: number;
   force: boolean;
   quiet: boolean;
 }
@@ -28,43 +34,51 @@ export interface BatchEntry {
 }
 
 /**
- * `gouji process`: every input through the same use case the Lambda runs, results under `--out`
- * mirroring the input folders, then summary.csv and index.html for the batch. A document that
- * cannot be read is a result; only a failure to write the outputs stops the batch.
+ * `gouji process`: every input through the same use case the Lambda runs, in a pool of worker
+ * threads, results under `--out` mirroring the input folders, then summary.csv and index.html for
+ * the batch in input order. A document that cannot be read — or whose worker had to be stopped —
+ * is a result; only a failure to read inputs or write outputs stops the batch.
  */
 export async function runProcess(command: ProcessCommand, log: (line: string) => void): Promise<BatchEntry[]> {
   const inputs = await collectInputs(command.paths, command.out);
   const target = new FsDocumentStore(command.out);
-  const entries: BatchEntry[] = [];
-  const rows: SummaryRow[] = [];
-  const started = Date.now();
+  const jobs = Math.max(1, command.jobs ?? availableParallelism());
+  // Pages of one document are OCR'd in parallel only with the cores the other workers leave.
+  const config: Config = { ...command.config, ocrConcurrency: Math.max(1, Math.floor(command.config.ocrConcurrency / jobs)) };
   const stems = new Set<string>();
-  for (const [index, input] of inputs.entries()) {
+  const tasks: DocumentTask[] = inputs.map((input, id) => {
     let stem = outputStem(input.key);
     // two inputs named a.pdf and a.docx in one folder would share a.json: keep both
     if (stems.has(stem)) stem = `${stem}.${input.key.slice(input.key.lastIndexOf('.') + 1)}`;
     stems.add(stem);
-    const fileStarted = Date.now();
-    const outcome = await processStoredDocument(new FsDocumentStore(input.root), input.key, {
-      outputKey: stem,
-      outputStore: target,
-      config: command.config,
-      force: command.force,
-      ...(command.ocr ? { ocr: command.ocr } : {}),
-    });
-    if (outcome.outcome === 'deferred') throw new Error(`unexpected outcome ${outcome.outcome} for ${input.display}`);
-    const { result } = outcome;
-    const skipped = outcome.outcome === 'current';
-    entries.push({ file: input.display, stem, result, skipped });
-    rows.push(summaryRowFromResult(result, { file: input.display, json: jsonKeyOf(stem), html: htmlKeyOf(stem) }));
-    if (!command.quiet) {
-      const seconds = ((Date.now() - fileStarted) / 1000).toFixed(1);
+    return { id, root: input.root, key: input.key, stem, out: target.root, config, force: command.force, ocr: command.ocr };
+  });
+  const entries: BatchEntry[] = new Array(tasks.length);
+  const started = Date.now();
+  const startedAt = new Map<number, number>();
+  let done = 0;
+  await runPool(
+    tasks,
+    { size: jobs, timeoutMs: config.timeoutMs, memoryMb: config.memoryMb },
+    async (task, outcome) => {
+      const input = inputs[task.id]!;
+      const result =
+        outcome.kind === 'done'
+          ? outcome.result
+          : await writeStoppedResult(new FsDocumentStore(task.root), task.key, target, task.stem, outcome, config);
+      const skipped = outcome.kind === 'done' && outcome.skipped;
+      entries[task.id] = { file: input.display, stem: task.stem, result, skipped };
+      done++;
+      if (command.quiet) return;
+      const seconds = ((Date.now() - (startedAt.get(task.id) ?? started)) / 1000).toFixed(1);
       const spent = (Date.now() - started) / 1000;
-      const left = ((spent / (index + 1)) * (inputs.length - index - 1)).toFixed(0);
-      const eta = inputs.length > 1 ? ` · 已用 ${spent.toFixed(0)}s，预计还需 ${left}s` : '';
-      log(`[${index + 1}/${inputs.length}] ${input.display} → ${result.status}${skipped ? '（已是最新，跳过）' : ` (${seconds}s)`}${eta}`);
-    }
-  }
+      const left = ((spent / done) * (tasks.length - done)).toFixed(0);
+      const eta = tasks.length > 1 ? ` · 已用 ${spent.toFixed(0)}s，预计还需 ${left}s` : '';
+      log(`[${done}/${tasks.length}] ${input.display} → ${result.status}${skipped ? '（已是最新，跳过）' : ` (${seconds}s)`}${eta}`);
+    },
+    (task) => startedAt.set(task.id, Date.now()),
+  );
+  const rows = entries.map((e) => summaryRowFromResult(e.result, { file: e.file, json: jsonKeyOf(e.stem), html: htmlKeyOf(e.stem) }));
   await addContinuityFindings(entries, target, rows);
   if (inputs.length > 0) {
     await target.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');

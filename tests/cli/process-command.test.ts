@@ -125,3 +125,48 @@ describe('gouji process over two years of one agency', () => {
     assert.match(readFileSync(join(out, 'summary.csv'), 'utf8'), /jinshui-2024\.txt.*invalid/);
   });
 });
+
+describe('gouji process --jobs', () => {
+  it('gives the same results, summary and order with one worker as with three', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    const input = join(work, 'in');
+    mkdirSync(join(input, 'b'), { recursive: true });
+    cpSync(join(GENERATED, 'src', 'h002.html'), join(input, 'a-h002.html'));
+    cpSync(join(GENERATED, 'pdf', 'h005.pdf'), join(input, 'b', 'h005.pdf'));
+    cpSync(join(GENERATED, 'docx', 'h008.docx'), join(input, 'b', 'h008.docx'));
+    cpSync(join(GENERATED, 'src', 'h007.txt'), join(input, 'c-h007.txt'));
+    writeFileSync(join(input, 'd-empty.pdf'), '');
+    const runs = ['1', '3'].map((jobs) => {
+      const out = join(work, `out-${jobs}`);
+      const run = gouji(['process', input, '--out', out, '--ocr', 'none', '--jobs', jobs]);
+      assert.equal(run.status, 0, run.stderr);
+      const results = ['a-h002', 'b/h005', 'b/h008', 'c-h007', 'd-empty'].map((stem) => {
+        const { extraction, ...result } = JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8'));
+        return { ...result, extraction: { ...extraction, durationMs: 0 } };
+      });
+      return {
+        stdout: run.stdout.replaceAll(out, 'OUT'),
+        stderr: run.stderr,
+        csv: readFileSync(join(out, 'summary.csv'), 'utf8'),
+        results,
+      };
+    });
+    assert.deepEqual(runs[1]!.results, runs[0]!.results);
+    assert.equal(runs[1]!.csv, runs[0]!.csv);
+    assert.equal(runs[1]!.stdout, runs[0]!.stdout, 'the summary table lists the files in input order');
+    const order = runs[0]!.csv
+      .trim()
+      .split(/\r?\n/)
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    assert.deepEqual(
+      order,
+      ['in/a-h002.html', 'in/b/h005.pdf', 'in/b/h008.docx', 'in/c-h007.txt', 'in/d-empty.pdf'].map((f) => join(input, f.slice(3))),
+    );
+    for (const { stderr } of runs) {
+      assert.equal(stderr.match(/^\[\d\/5\]/gm)?.length, 5, 'one progress line per document');
+      assert.match(stderr, /^\[5\/5\]/m);
+    }
+    assert.equal(gouji(['process', input, '--out', join(work, 'x'), '--jobs', '0']).status, 2);
+  });
+});

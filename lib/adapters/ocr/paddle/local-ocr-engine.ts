@@ -8,6 +8,7 @@ import { CorruptImageError, ImageTooLargeError } from '../../../read/image/image
 import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
 import { centredIn, uncoveredCellInk } from '../../../read/image/uncovered-cell-ink.ts';
 import { detectText } from './detect-text.ts';
+import { PADDLE_OCR_NAME } from './lazy-local-ocr.ts';
 import { loadPaddleModels } from './paddle-models.ts';
 import { recognizeText } from './recognize-text.ts';
 import { eraseRulings, splitAtRulings } from './split-at-rulings.ts';
@@ -75,7 +76,7 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     });
   }
 
-  return { name: 'paddleocr-v4', recognize, recognizeMany };
+  return { name: PADDLE_OCR_NAME, recognize, recognizeMany };
 }
 
 async function rawPage(image: Extract<OcrImage, { kind: 'raw' }>, maxPixels: number): Promise<GrayImage> {
