@@ -5,22 +5,31 @@
 
 export type FormatVersion = '2019' | '2021';
 
-export interface ColumnDef {
-  readonly id: string;
+export interface ColumnDef<Id extends string = string> {
+  readonly id: Id;
   readonly label: string;
   readonly variants?: readonly string[];
 }
 
-export interface RowDef {
+export interface RowDef<Id extends string = string> {
   /** dotted path under its table, e.g. `results.denied.stateSecret` */
-  readonly id: string;
+  readonly id: Id;
   /** the group label printed before the item, e.g. （三）不予公开 */
   readonly group?: string;
   readonly label: string;
   readonly variants?: readonly string[];
 }
 
-export const APPLICANT_COLUMNS: readonly ColumnDef[] = [
+// The identity functions below only make TypeScript keep every `id` as its literal type, so the ids
+// form the id types and `CellPath` of cell-path.ts.
+function columns<Id extends string>(defs: readonly ColumnDef<Id>[]): readonly ColumnDef<Id>[] {
+  return defs;
+}
+function rows<Id extends string>(defs: readonly RowDef<Id>[]): readonly RowDef<Id>[] {
+  return defs;
+}
+
+export const APPLICANT_COLUMNS = columns([
   { id: 'naturalPerson', label: '自然人' },
   { id: 'commercialEnterprise', label: '商业企业' },
   { id: 'researchInstitution', label: '科研机构' },
@@ -28,14 +37,14 @@ export const APPLICANT_COLUMNS: readonly ColumnDef[] = [
   { id: 'legalServiceInstitution', label: '法律服务机构' },
   { id: 'otherOrganization', label: '其他' },
   { id: 'total', label: '总计' },
-];
+]);
 
 const DENIED = '（三）不予公开';
 const UNABLE = '（四）无法提供';
 const NOT_PROCESSED = '（五）不予处理';
 const OTHER = '（六）其他处理';
 
-const COMMON_HEAD: readonly RowDef[] = [
+const COMMON_HEAD = rows([
   { id: 'newlyReceived', label: '一、本年新收政府信息公开申请数量' },
   { id: 'carriedOver', label: '二、上年结转政府信息公开申请数量' },
   { id: 'results.granted', group: '三、本年度办理结果', label: '（一）予以公开' },
@@ -56,16 +65,16 @@ const COMMON_HEAD: readonly RowDef[] = [
   { id: 'results.notProcessed.publication', group: NOT_PROCESSED, label: '3.要求提供公开出版物' },
   { id: 'results.notProcessed.massRepeated', group: NOT_PROCESSED, label: '4.无正当理由大量反复申请' },
   { id: 'results.notProcessed.confirmation', group: NOT_PROCESSED, label: '5.要求行政机关确认或重新出具已获取信息' },
-];
+]);
 
-const TAIL: readonly RowDef[] = [
+const TAIL = rows([
   { id: 'results.total', label: '（七）总计' },
   { id: 'carriedForward', label: '四、结转下年度继续办理' },
-];
+]);
 
 /** Table 3 rows in printed order, per format. */
-export const APPLICATION_ROWS: Record<FormatVersion, readonly RowDef[]> = {
-  '2021': [
+export const APPLICATION_ROWS = {
+  '2021': rows([
     ...COMMON_HEAD,
     {
       id: 'results.otherHandling.noCorrection',
@@ -81,8 +90,8 @@ export const APPLICATION_ROWS: Record<FormatVersion, readonly RowDef[]> = {
     },
     { id: 'results.otherHandling.other', group: OTHER, label: '3.其他' },
     ...TAIL,
-  ],
-  '2019': [...COMMON_HEAD, { id: 'results.otherHandling', label: OTHER }, ...TAIL],
+  ]),
+  '2019': rows([...COMMON_HEAD, { id: 'results.otherHandling', label: OTHER }, ...TAIL]),
 };
 
 /** Group sizes of table 3, used to recognise a publisher's own subtotal row by its sums. */
@@ -100,31 +109,36 @@ export const APPLICATION_GROUPS: Record<FormatVersion, readonly { label: string;
   ],
 };
 
-export interface ProactiveRowDef extends RowDef {
+export interface ProactiveRowDef<Id extends string = string, ColumnId extends string = string> extends RowDef<Id> {
   readonly block: string;
-  readonly columns: readonly ColumnDef[];
+  readonly columns: readonly ColumnDef<ColumnId>[];
+}
+function proactiveRows<Id extends string, ColumnId extends string>(
+  defs: readonly ProactiveRowDef<Id, ColumnId>[],
+): readonly ProactiveRowDef<Id, ColumnId>[] {
+  return defs;
 }
 
-const ISSUED_COLUMNS: readonly ColumnDef[] = [
+const ISSUED_COLUMNS = columns([
   { id: 'issued', label: '本年制发件数' },
   { id: 'repealed', label: '本年废止件数', variants: ['本年度止件数'] },
   { id: 'inForce', label: '现行有效件数' },
-];
-const DECISIONS: readonly ColumnDef[] = [{ id: 'decisions', label: '本年处理决定数量' }];
-const MADE_COLUMNS: readonly ColumnDef[] = [
+]);
+const DECISIONS = columns([{ id: 'decisions', label: '本年处理决定数量' }]);
+const MADE_COLUMNS = columns([
   { id: 'newlyMade', label: '本年新制作数量' },
   { id: 'newlyPublished', label: '本年新公开数量' },
   { id: 'totalPublished', label: '对外公开总数量' },
-];
-const ITEM_COLUMNS: readonly ColumnDef[] = [
+]);
+const ITEM_COLUMNS = columns([
   { id: 'previousYearItems', label: '上一年项目数量' },
   { id: 'change', label: '本年增/减' },
   { id: 'decisions', label: '处理决定数量' },
-];
+]);
 
 /** Table 2 rows in printed order, per format. */
-export const PROACTIVE_ROWS: Record<FormatVersion, readonly ProactiveRowDef[]> = {
-  '2021': [
+export const PROACTIVE_ROWS = {
+  '2021': proactiveRows([
     { id: 'regulations', block: '第二十条第（一）项', label: '规章', columns: ISSUED_COLUMNS },
     { id: 'normativeDocuments', block: '第二十条第（一）项', label: '行政规范性文件', columns: ISSUED_COLUMNS },
     { id: 'licensing', block: '第二十条第（五）项', label: '行政许可', columns: DECISIONS },
@@ -134,10 +148,10 @@ export const PROACTIVE_ROWS: Record<FormatVersion, readonly ProactiveRowDef[]> =
       id: 'fees',
       block: '第二十条第（八）项',
       label: '行政事业性收费',
-      columns: [{ id: 'amountTenThousandYuan', label: '本年收费金额（单位：万元）' }],
+      columns: columns([{ id: 'amountTenThousandYuan', label: '本年收费金额（单位：万元）' }]),
     },
-  ],
-  '2019': [
+  ]),
+  '2019': proactiveRows([
     { id: 'regulations', block: '第二十条第（一）项', label: '规章', columns: MADE_COLUMNS },
     { id: 'normativeDocuments', block: '第二十条第（一）项', label: '规范性文件', columns: MADE_COLUMNS },
     { id: 'licensing', block: '第二十条第（五）项', label: '行政许可', columns: ITEM_COLUMNS },
@@ -149,31 +163,31 @@ export const PROACTIVE_ROWS: Record<FormatVersion, readonly ProactiveRowDef[]> =
       id: 'procurement',
       block: '第二十条第（九）项',
       label: '政府集中采购',
-      columns: [
+      columns: columns([
         { id: 'projects', label: '采购项目数量' },
         { id: 'totalAmount', label: '采购总金额' },
-      ],
+      ]),
     },
-  ],
+  ]),
 };
 
 /** Columns that may hold decimals (amounts) or negative numbers (2019 本年增/减). */
 export const DECIMAL_COLUMNS: ReadonlySet<string> = new Set(['amountTenThousandYuan', 'totalAmount']);
 export const SIGNED_COLUMNS: ReadonlySet<string> = new Set(['change']);
 
-export const REVIEW_GROUPS: readonly ColumnDef[] = [
+export const REVIEW_GROUPS = columns([
   { id: 'review', label: '行政复议' },
   { id: 'litigationDirect', label: '未经复议直接起诉' },
   { id: 'litigationAfterReview', label: '复议后起诉' },
-];
+]);
 
-export const REVIEW_COLUMNS: readonly ColumnDef[] = [
+export const REVIEW_COLUMNS = columns([
   { id: 'upheld', label: '结果维持' },
   { id: 'corrected', label: '结果纠正' },
   { id: 'other', label: '其他结果' },
   { id: 'pending', label: '尚未审结' },
   { id: 'total', label: '总计' },
-];
+]);
 
 /** Section titles; numbering 一…六 is usual but the wording varies. */
 export const SECTIONS = [

@@ -1,3 +1,4 @@
+import { type CellPath, valueAt } from '../model/cell-path.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../model/form.ts';
 import type { Tables } from '../model/tables.ts';
 import type { CellMark } from './cell-marks.ts';
@@ -8,21 +9,12 @@ export type MarkOf = (path: string) => CellMark;
 const RESULTS_GROUP = '三、本年度办理结果';
 const BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
-function valueAt(tables: Tables, path: string): number | null | undefined {
-  let node: unknown = tables;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return typeof node === 'number' || node === null ? node : undefined;
-}
-
 function label(text: string, attrs = ''): string {
   return `<th${attrs}>${escapeHtml(text)}</th>`;
 }
 
 /** One value cell: the number, or a marked “无法读取”; classes and a tooltip from its mark. */
-function valueCell(tables: Tables, path: string, markOf: MarkOf, attrs = ''): string {
+function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = ''): string {
   const value = valueAt(tables, path);
   const mark = markOf(path);
   const classes = ['v'];

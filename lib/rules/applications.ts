@@ -1,15 +1,17 @@
+import type { CellPath } from '../model/cell-path.ts';
 import type { FormatVersion } from '../model/form.ts';
 import { APPLICATION_ROWS } from '../model/form.ts';
 import type { Finding } from '../model/result.ts';
+import type { Tables } from '../model/tables.ts';
 import { COLUMN_IDS, columnLabel, PART_COLUMNS, resultItemRows, rowLabel, sumAt, valueAt } from './figures.ts';
 
 const A = 'applications';
 
 /** 一 + 二 = 三（七）总计 + 四, per column. */
-export function applicationsBalance(tables: unknown): Finding[] {
+export function applicationsBalance(tables: Tables): Finding[] {
   const findings: Finding[] = [];
   for (const col of COLUMN_IDS) {
-    const cells = ['newlyReceived', 'carriedOver', 'results.total', 'carriedForward'].map((r) => `${A}.${r}.${col}`);
+    const cells = (['newlyReceived', 'carriedOver', 'results.total', 'carriedForward'] as const).map((r): CellPath => `${A}.${r}.${col}`);
     const inflow = sumAt(tables, cells.slice(0, 2));
     const outflow = sumAt(tables, cells.slice(2));
     if (inflow === null || outflow === null || inflow === outflow) continue;
@@ -24,12 +26,12 @@ export function applicationsBalance(tables: unknown): Finding[] {
 }
 
 /** （七）总计 = the sum of every item of （一）…（六）, per column. */
-export function applicationsResultTotal(tables: unknown, format: FormatVersion): Finding[] {
+export function applicationsResultTotal(tables: Tables, format: FormatVersion): Finding[] {
   const findings: Finding[] = [];
   const items = resultItemRows(format);
   for (const col of COLUMN_IDS) {
     const total = valueAt(tables, `${A}.results.total.${col}`);
-    const cells = items.map((r) => `${A}.${r}.${col}`);
+    const cells = items.map((r): CellPath => `${A}.${r}.${col}`);
     const sum = sumAt(tables, cells);
     if (total === null || total === undefined || sum === null || total === sum) continue;
     findings.push({
@@ -43,11 +45,11 @@ export function applicationsResultTotal(tables: unknown, format: FormatVersion):
 }
 
 /** Per row: 总计 = 自然人 + the five 法人或其他组织 columns. */
-export function applicationsRowTotal(tables: unknown, format: FormatVersion): Finding[] {
+export function applicationsRowTotal(tables: Tables, format: FormatVersion): Finding[] {
   const findings: Finding[] = [];
   for (const row of APPLICATION_ROWS[format]) {
     const total = valueAt(tables, `${A}.${row.id}.total`);
-    const cells = PART_COLUMNS.map((c) => `${A}.${row.id}.${c}`);
+    const cells = PART_COLUMNS.map((c): CellPath => `${A}.${row.id}.${c}`);
     const sum = sumAt(tables, cells);
     if (total === null || total === undefined || sum === null || total === sum) continue;
     findings.push({

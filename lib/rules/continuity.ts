@@ -27,7 +27,7 @@ export function continuityFindings(previous: Result, current: Result): Finding[]
       ['regulations', '规章'],
       ['normativeDocuments', '行政规范性文件'],
     ] as const) {
-      const base = `proactive.${row}`;
+      const base = `proactive.${row}` as const;
       const before = valueAt(previous.tables, `${base}.inForce`);
       const issued = valueAt(current.tables, `${base}.issued`);
       const repealed = valueAt(current.tables, `${base}.repealed`);

@@ -1,4 +1,6 @@
+import type { CellPath } from '../model/cell-path.ts';
 import type { Finding } from '../model/result.ts';
+import type { Tables } from '../model/tables.ts';
 import { normalizeText } from '../tables/normalize.ts';
 import { sumAt, valueAt } from './figures.ts';
 
@@ -6,19 +8,19 @@ interface Claim {
   what: string;
   stated: number;
   /** table figures any of which the statement may mean (e.g. 收办 = 新收 + 上年结转) */
-  readings: { value: number | null; cells: string[]; label: string }[];
+  readings: { value: number | null; cells: CellPath[]; label: string }[];
 }
 
 /**
  * Figures stated in 一、总体情况 against the tables. Only sentences that plainly state the same
  * measure are compared; 备案 (filed-case) counts are a different scope and are skipped.
  */
-export function narrativeMismatch(overview: string, tables: unknown): Finding[] {
+export function narrativeMismatch(overview: string, tables: Tables): Finding[] {
   const text = normalizeText(overview);
   const sentences = text.split(/[。；;！!\n]/u).filter((s) => !s.includes('备案'));
   const claims: Claim[] = [];
-  const nr = 'applications.newlyReceived.total';
-  const co = 'applications.carriedOver.total';
+  const nr: CellPath = 'applications.newlyReceived.total';
+  const co: CellPath = 'applications.carriedOver.total';
   for (const s of sentences) {
     const m = /(?:收到|新收|受理|接收|收办)[^，,。]{0,16}?申请(?:案件)?(?:共|总计|合计)?(\d+)件/u.exec(s);
     if (m) {
@@ -37,7 +39,7 @@ export function narrativeMismatch(overview: string, tables: unknown): Finding[] 
   for (const s of sentences) {
     const m = /行政复议(?:案件)?(?:共|总计|合计)?(\d+)件/u.exec(s);
     if (m) {
-      const cell = 'reviewLitigation.review.total';
+      const cell: CellPath = 'reviewLitigation.review.total';
       claims.push({
         what: '行政复议',
         stated: Number(m[1]),

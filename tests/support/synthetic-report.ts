@@ -2,6 +2,8 @@
  * Renders a report from table values in the layouts agencies publish (text copied from Word/PDF
  * with tabs, a web table copied one cell per line, an HTML page), for property tests.
  */
+
+import type { CellPath } from '../../lib/model/cell-path.ts';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_ROWS,
@@ -45,14 +47,14 @@ export function styleLabel(label: string, q: Quirks): string {
   return out;
 }
 
-export function proactivePaths(format: FormatVersion): string[] {
-  return PROACTIVE_ROWS[format].flatMap((r) => r.columns.map((c) => `proactive.${r.id}.${c.id}`));
+export function proactivePaths(format: FormatVersion): CellPath[] {
+  return PROACTIVE_ROWS[format].flatMap((r) => r.columns.map((c): CellPath => `proactive.${r.id}.${c.id}`));
 }
-export function applicationPaths(format: FormatVersion): string[] {
-  return APPLICATION_ROWS[format].flatMap((r) => APPLICANT_COLUMNS.map((c) => `applications.${r.id}.${c.id}`));
+export function applicationPaths(format: FormatVersion): CellPath[] {
+  return APPLICATION_ROWS[format].flatMap((r) => APPLICANT_COLUMNS.map((c): CellPath => `applications.${r.id}.${c.id}`));
 }
-export function reviewPaths(): string[] {
-  return REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c) => `reviewLitigation.${g.id}.${c.id}`));
+export function reviewPaths(): CellPath[] {
+  return REVIEW_GROUPS.flatMap((g) => REVIEW_COLUMNS.map((c): CellPath => `reviewLitigation.${g.id}.${c.id}`));
 }
 
 /** Lays the report out as rows of cells (label cells then value cells), like the printed form. */

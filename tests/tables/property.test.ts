@@ -57,7 +57,8 @@ describe('property: consistent tables round-trip through every text layout', () 
         fc.property(reportArb, (report) => {
           const extracted = parse(report, layout);
           assert.equal(extracted.report.formatVersion, report.format);
-          for (const [path, value] of Object.entries(report.values)) {
+          for (const path of [...proactivePaths(report.format), ...applicationPaths(report.format), ...reviewPaths()]) {
+            const value = report.values[path];
             assert.equal(valueAt(extracted.tables, path), value, `${layout} ${report.format} ${path} ${JSON.stringify(report.quirks)}`);
           }
           const findings = validateTables({
