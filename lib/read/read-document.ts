@@ -32,7 +32,8 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
     case 'html': {
       const outcome = readHtml(bytes);
       const encoding = outcome.ok && outcome.encoding ? { encoding: outcome.encoding } : {};
-      return { kind, outcome, extraction: { method: 'text', reader: 'html', ...encoding } };
+      const title = outcome.ok && outcome.metadataTitle ? { metadataTitle: outcome.metadataTitle } : {};
+      return { kind, outcome, extraction: { method: 'text', reader: 'html', ...encoding }, ...title };
     }
     case 'docx':
       return { kind, outcome: readDocx(bytes), extraction: { method: 'text', reader: 'docx' } };

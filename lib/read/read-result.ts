@@ -23,7 +23,15 @@ export type UnreadableReason =
   | 'noTables'
   | 'timeout';
 
-export type ReadOutcome = { ok: true; layout: Layout; encoding?: string } | { ok: false; reason: UnreadableReason; message: string };
+export type ReadOutcome =
+  | {
+      ok: true;
+      layout: Layout;
+      encoding?: string;
+      /** the file's own title for the report (an HTML page's <title> or meta tags) */
+      metadataTitle?: string;
+    }
+  | { ok: false; reason: UnreadableReason; message: string };
 
 export function unreadable(reason: UnreadableReason, message: string): ReadOutcome {
   return { ok: false, reason, message };

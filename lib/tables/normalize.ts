@@ -80,9 +80,14 @@ const TRADITIONAL: Record<string, string> = {
 
 /** NFKC + traditional→simplified + no spaces; keeps punctuation that numbering relies on. */
 export function normalizeText(text: string): string {
+  return normalizeChars(text).replace(/\s+/g, '');
+}
+
+/** NFKC + traditional→simplified, white space kept (where it separates page chrome from a title). */
+export function normalizeChars(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFKC')) out += TRADITIONAL[ch] ?? ch;
-  return out.replace(/\s+/g, '');
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import { decodeText, sniffHtmlCharset } from '../decode-text.ts';
 import { type ReadOutcome, unreadable } from '../read-result.ts';
 import { layoutLines } from './html-layout.ts';
+import { htmlTitle } from './html-title.ts';
 
 /**
  * Reads an HTML page (an agency's published report) into the layout model: text blocks and
@@ -20,5 +21,6 @@ export function readHtml(bytes: Uint8Array): ReadOutcome {
       '网页中没有找到表格：年度报告的统计表（表二、表三、表四）应以表格形式发布，本页可能只是正文、链接或图片。',
     );
   }
-  return { ok: true, layout: { lines }, encoding };
+  const title = htmlTitle($);
+  return { ok: true, layout: { lines }, encoding, ...(title ? { metadataTitle: title } : {}) };
 }
