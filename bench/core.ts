@@ -49,6 +49,7 @@ const kinds: [string, string[]][] = [
   ['text (.txt)', files('generated/src', /\.txt$/)],
   ['html', files('generated/src', /\.html$/)],
   ['docx', files('generated/docx', /\.docx$/)],
+  ['doc (Word 97–2003)', files('generated/doc', /\.doc$/)],
   ['pdf (text layer)', [...files('generated/pdf', /\.pdf$/), ...REAL_PDFS]],
 ];
 

@@ -118,6 +118,15 @@ describe('bad input gets a result with status unreadable and a finding that says
     assertUnreadable(await run('broken.doc', ole), 'document.corrupt', /Word 97–2003.*损坏/);
   });
 
+  it('an RTF file and a single-file web page (MHT) named .doc: unsupported, and says which', async () => {
+    const rtf = new TextEncoder().encode('{\\rtf1\\ansi\\ansicpg936 {\\fonttbl{\\f0 SimSun;}}\\f0 2023\\par}');
+    assertUnreadable(await run('report.doc', rtf), 'document.unsupported', /RTF/);
+    const mht = new TextEncoder().encode(
+      'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n------=_NextPart\r\nContent-Type: text/html\r\n\r\n<html></html>',
+    );
+    assertUnreadable(await run('report.doc', mht), 'document.unsupported', /MHT/);
+  });
+
   it('an Excel workbook renamed .doc', async () => {
     assertUnreadable(await run('table.doc', oleFile({ Workbook: randomBytes(6000, 5) })), 'document.unsupported', /Excel/);
   });

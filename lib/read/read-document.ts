@@ -16,6 +16,8 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
   const kind = detectKind(bytes, name);
   const none: Extraction = { method: 'none', reader: 'none' };
   if (bytes.length === 0) return { kind, outcome: unreadable('empty', '文件为空（0 字节），没有可读取的内容。'), extraction: none };
+  const other = kind === 'text' || kind === 'html' ? otherWordFormat(bytes) : undefined;
+  if (other) return { kind, outcome: unreadable('unsupported', other), extraction: none };
   switch (kind) {
     case 'text': {
       const decoded = decodeText(bytes);
@@ -52,6 +54,20 @@ export async function readDocument(bytes: Uint8Array, name: string, options: Rea
         extraction: none,
       };
   }
+}
+
+/**
+ * What Word saves besides .doc/.docx, often published under a .doc name: RTF, and a web page
+ * saved as one file (MHT). Neither is read yet: say so plainly rather than read markup as text.
+ */
+function otherWordFormat(bytes: Uint8Array): string | undefined {
+  // both announce themselves in ASCII at the start
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).trimStart();
+  if (head.startsWith('{\\rtf')) return '文件是 RTF 格式（Word 的“RTF 文本”），gouji 暂不读取：请另存为 .docx、.doc 或 PDF 后重试。';
+  if (/^MIME-Version:/im.test(head) && /multipart\/related/i.test(head)) {
+    return '文件是“单个文件网页”（MHT/MHTML，Word 可另存为此格式），gouji 暂不读取：请另存为 .docx、.doc、网页（.html）或 PDF 后重试。';
+  }
+  return undefined;
 }
 
 /** Text that is mostly printable: not a binary file renamed .txt. */
