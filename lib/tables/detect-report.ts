@@ -19,6 +19,9 @@ const TITLE_PIECES = 3;
 /** The statistics period 本报告所列数据的统计期限自2023年1月1日… names the report year. */
 const PERIOD = /统计(?:期限|周期|时限|时间|区间|范围|期)?(?:为|是|自|从|:)?[^。；]{0,8}?((?:19|20)\d{2})年1月1日/u;
 const PERIOD_LINES = 150;
+/** 一、总体情况's first lines, where a year opening a sentence is the report year */
+const OVERVIEW_LINES = 4;
+const OVERVIEW_OPENING = /^((?:19|20)\d{2})年(?:度)?[,，]/u;
 /** A level of government or a place in a name: 省, 市, 区, 县, 镇, 街道, 国家 … */
 const PLACE = /省|市|区|县|州|盟|旗|镇|乡|街道|国家|中共|中国|自治/u;
 /** A line that is only a year: “2023年度” between an agency line and the title. */
@@ -47,7 +50,7 @@ export function detectHeader(lines: LayoutLine[], before: number, metadataTitle?
   return {
     title: titled?.title ?? null,
     agency: best?.agency ?? fallback?.agency ?? null,
-    year: best?.year ?? fallback?.year ?? periodYear(lines),
+    year: best?.year ?? fallback?.year ?? periodYear(lines) ?? overviewYear(lines, before),
   };
 }
 
@@ -106,6 +109,16 @@ function metadataParts(title: string): TitleParts | null {
     if (found && (!best || score(found) > score(best))) best = found;
   }
   return best;
+}
+
+/** 一、总体情况 conventionally opens on the report year: “2023年，我局坚持……”. */
+function overviewYear(lines: LayoutLine[], overview: number): number | null {
+  if (overview < 0) return null;
+  for (const line of lines.slice(overview + 1, overview + OVERVIEW_LINES)) {
+    const m = OVERVIEW_OPENING.exec(normalizeText(line.cells.map((c) => c.text).join('')));
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 function periodYear(lines: LayoutLine[]): number | null {

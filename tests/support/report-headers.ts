@@ -132,6 +132,8 @@ function titleLines(random: Random, who: string | null, year: number): { lines: 
     ['政务公开暨', () => [`${prefix}${who}${y}政务公开暨政府信息公开工作年度报告`]],
     ['date before, note after', () => [`${year + 1}-01-1${Math.floor(random() * 10)} ${who}${y}度政府信息公开工作年度报告（全文）`]],
     ['agency and year above', () => [who, `${y}度`, '政府信息公开工作年度报告']],
+    // the year only in the body: the statistics period, or the year opening 一、总体情况
+    ['no year in the title', () => [`${prefix}${who}政府信息公开工作年度报告`]],
   ];
   const [style, make] = pick(random, styles);
   return { lines: make(), style };
@@ -158,7 +160,7 @@ export function randomReportHeader(random: Random): ReportHeaderCase {
     head = [`当前位置： 首页政务公开政府信息公开年报 ${title.join('')} 来源：${who.parent} 时间：${published} 16:34 微信 微博 QQ空间`];
   const body = [
     `根据《${who.parent}办公室关于做好${year}年政府信息公开工作年度报告编制发布工作的通知》要求，现将本机关报告公布如下。`,
-    `本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
+    ...(random() < 0.5 ? [`本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`] : []),
     '一、总体情况',
     `${year}年，${who.printed}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政务公开工作。`,
     '二、主动公开政府信息情况',

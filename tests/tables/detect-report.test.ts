@@ -83,6 +83,15 @@ describe('detectHeader: what is never taken', () => {
     assert.equal(found.agency, null);
   });
 
+  it('without a year in the title or a statistics period, the year that opens 一、总体情况', () => {
+    const found = fromText(
+      ['发布时间：2024-01-20', '淮安市财政局政府信息公开工作年度报告', '一、总体情况', '2023年，我局坚持以公开为常态。'].join('\n'),
+    );
+    assert.deepEqual([found.agency, found.year], ['淮安市财政局', 2023]);
+    // a year inside a sentence is not taken
+    assert.equal(fromText(['政府信息公开工作年度报告', '一、总体情况', '我局自2019年起坚持公开。'].join('\n')).year, null);
+  });
+
   it('来源 and 发布机构 name the publishing site, not the report’s agency', () => {
     const found = fromText(
       ['来源：淮安市人民政府', '发布机构：淮安市人民政府', '2023年政府信息公开工作年度报告', '一、总体情况'].join('\n'),
