@@ -4,6 +4,7 @@ const EXPLANATIONS: Record<string, string> = {
     '表三每一列：第一项（本年新收）加第二项（上年结转）之和，应等于第三项（七）总计加第四项（结转下年度继续办理）之和。',
   'applications.resultTotal': '表三每一列：（七）总计应等于（一）至（六）各项之和（不含发布者自加的小计行）。',
   'applications.rowTotal': '表三每一行：总计应等于自然人与五类法人或其他组织之和。',
+  'applications.carryForwardLimit': '表三每一列：第四项（结转下年度继续办理）不能多于第一项（本年新收）与第二项（上年结转）之和。',
   'reviewLitigation.total': '表四每一组：总计应等于结果维持、结果纠正、其他结果、尚未审结之和。',
   'applications.carryOverContinuity': '同一机关相邻两年：本年“上年结转”应等于上年报告的“结转下年度继续办理”。',
   'proactive.inForceContinuity':

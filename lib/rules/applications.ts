@@ -61,3 +61,26 @@ export function applicationsRowTotal(tables: Tables, format: FormatVersion): Fin
   }
   return findings;
 }
+
+/**
+ * 四、结转下年度继续办理 ≤ 一 + 二, per column: no more applications can go on to next year than
+ * came in. Implied by the balance and checked on its own, so it still speaks when （七）总计 could
+ * not be read and the balance is skipped.
+ */
+export function applicationsCarryForwardLimit(tables: Tables): Finding[] {
+  const findings: Finding[] = [];
+  for (const col of COLUMN_IDS) {
+    const carriedForward: CellPath = `${A}.carriedForward.${col}`;
+    const inflowCells = (['newlyReceived', 'carriedOver'] as const).map((r): CellPath => `${A}.${r}.${col}`);
+    const onward = valueAt(tables, carriedForward);
+    const inflow = sumAt(tables, inflowCells);
+    if (onward === null || onward === undefined || inflow === null || onward <= inflow) continue;
+    findings.push({
+      rule: 'applications.carryForwardLimit',
+      severity: 'warning',
+      message: `${columnLabel(col)}列：“四、结转下年度继续办理”（${onward}）多于第一项加第二项之和（${inflow}），结转的申请不可能多于收到的申请`,
+      cells: [carriedForward, ...inflowCells],
+    });
+  }
+  return findings;
+}

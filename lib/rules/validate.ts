@@ -1,7 +1,7 @@
 import type { FormatVersion } from '../model/form.ts';
 import type { CellSource, Finding, Status } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
-import { applicationsBalance, applicationsResultTotal, applicationsRowTotal } from './applications.ts';
+import { applicationsBalance, applicationsCarryForwardLimit, applicationsResultTotal, applicationsRowTotal } from './applications.ts';
 import { narrativeMismatch } from './narrative.ts';
 import { lowConfidence, markSuspects } from './ocr-confidence.ts';
 import { reviewLitigationTotal } from './review-litigation.ts';
@@ -21,6 +21,7 @@ export function validateTables(input: ValidationInput): Finding[] {
     ...applicationsBalance(tables),
     ...applicationsResultTotal(tables, format),
     ...applicationsRowTotal(tables, format),
+    ...applicationsCarryForwardLimit(tables),
     ...reviewLitigationTotal(tables),
     ...narrativeMismatch(input.overview, tables),
     ...lowConfidence(input.cells, input.ocrConfidenceThreshold),

@@ -60,3 +60,27 @@ ruleCases('applications.rowTotal', 'error', {
     },
   },
 });
+
+ruleCases('applications.carryForwardLimit', 'warning', {
+  passes: { what: 'a consistent report: 四 ≤ 一 + 二 in every column', findings: () => validate(consistent, '2021') },
+  fails: {
+    what: '自然人: 120 carried forward of 112 + 1 received, with （七）总计 unreadable (the balance cannot be checked)',
+    findings: () =>
+      validate(
+        withValue(
+          withValue(consistent, 'applications.carriedForward.naturalPerson', () => 120),
+          'applications.results.total.naturalPerson',
+          () => null,
+        ),
+        '2021',
+      ),
+    check: (finding) => {
+      assert.deepEqual(finding.cells, [
+        'applications.carriedForward.naturalPerson',
+        'applications.newlyReceived.naturalPerson',
+        'applications.carriedOver.naturalPerson',
+      ]);
+      assert.match(finding.message, /^自然人列：“四、结转下年度继续办理”（120）多于第一项加第二项之和（113）/);
+    },
+  },
+});
