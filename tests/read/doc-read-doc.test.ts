@@ -5,6 +5,7 @@ import { readDoc } from '../../lib/read/doc/read-doc.ts';
 import { readDocx } from '../../lib/read/docx/read-docx.ts';
 import { oleFile, oleGeometry, oleStreams, setUint32 } from '../support/ole-file.ts';
 import { generatedBytes, generatedFiles } from '../support/samples.ts';
+import { type WordParagraph, wordFile } from '../support/word-file.ts';
 
 const rows = (layout: Layout) => layout.lines.map((l) => ({ table: l.table, cells: l.cells.map((c) => c.text) }));
 
@@ -154,5 +155,83 @@ describe('readDoc on corrupt and hostile compound files', () => {
     }
     console.log(`400 damaged copies of h005.doc: ${JSON.stringify(Object.fromEntries(outcomes))}`);
     assert.ok((outcomes.get('corrupt') ?? 0) > 0);
+  });
+});
+
+describe('readDoc on Word files written from their parts', () => {
+  const cell = (text: string, extra: Partial<WordParagraph> = {}): WordParagraph => ({ text, mark: '\u0007', depth: 1, ...extra });
+  const rowEnd = (edges: number[], extra: Partial<NonNullable<WordParagraph['row']>> = {}): WordParagraph => ({
+    text: '',
+    mark: '\u0007',
+    depth: 1,
+    row: { edges, ...extra },
+  });
+  const body = (text: string): WordParagraph => ({ text, mark: '\r' });
+
+  it('puts rows of different cell widths on one grid; merged cells are blank', () => {
+    const out = outcomeOf(
+      wordFile([
+        body('表一'),
+        cell('合并'),
+        cell('乙'),
+        rowEnd([0, 1000, 2000]),
+        cell('甲'),
+        cell('1'),
+        cell('2'),
+        rowEnd([0, 500, 1000, 2000]),
+        cell('续'),
+        cell('隐'),
+        cell('3'),
+        rowEnd([0, 500, 1000, 2000], { mergedUp: [0], mergedLeft: [1] }),
+        body('完'),
+      ]),
+    );
+    assert.ok(out.ok, out.ok ? '' : out.message);
+    assert.deepEqual(rows(out.layout), [
+      { table: undefined, cells: ['表一'] },
+      { table: 0, cells: ['合并', '', '乙'] },
+      { table: 0, cells: ['甲', '1', '2'] },
+      { table: 0, cells: ['', '', '3'] },
+      { table: undefined, cells: ['完'] },
+    ]);
+  });
+
+  it('skips deleted revisions and field codes, keeps field results', () => {
+    const out = outcomeOf(
+      wordFile([body('第\u0013 PAGE \u00145\u0015页'), cell('本年新收'), { ...cell('1215'), deleted: '12' }, rowEnd([0, 1000, 2000])]),
+    );
+    assert.ok(out.ok, out.ok ? '' : out.message);
+    assert.deepEqual(rows(out.layout), [
+      { table: undefined, cells: ['第5页'] },
+      { table: 0, cells: ['本年新收', '15'] },
+    ]);
+  });
+
+  it('reads a table whose cell holds a table as page layout: the inner table is the table', () => {
+    const inner = (text: string): WordParagraph => ({ text, mark: '\r', depth: 2, innerCell: true });
+    const out = outcomeOf(
+      wordFile([
+        inner('规章'),
+        inner('0'),
+        { text: '', mark: '\r', depth: 2, row: { edges: [0, 500, 1000] } },
+        cell(''),
+        cell('页边栏'),
+        rowEnd([0, 1000, 2000]),
+      ]),
+    );
+    assert.ok(out.ok, out.ok ? '' : out.message);
+    assert.deepEqual(rows(out.layout), [
+      { table: 0, cells: ['规章', '0'] },
+      { table: undefined, cells: ['页边栏'] },
+    ]);
+  });
+
+  it('reads 8-bit (compressed) text', () => {
+    const out = outcomeOf(wordFile([body('Report 2023'), cell('A'), cell('12'), rowEnd([0, 700, 1400])], { compressed: true }));
+    assert.ok(out.ok, out.ok ? '' : out.message);
+    assert.deepEqual(rows(out.layout), [
+      { table: undefined, cells: ['Report 2023'] },
+      { table: 0, cells: ['A', '12'] },
+    ]);
   });
 });

@@ -36,7 +36,7 @@ const NON_BREAKING_HYPHEN = 0x1e;
 /** cell edges closer than this (in twips, 1/20 pt) are one grid line: rounding, not a column */
 const GRID_TOLERANCE_TWIPS = 4;
 
-export function docLines(text: WordText, properties: ParagraphPropertyReader): LayoutLine[] {
+export function docLines(text: WordText, properties: ParagraphPropertyReader, deleted?: Uint8Array): LayoutLine[] {
   const body: Block[] = [];
   const open: Table[] = [];
   const closeTo = (depth: number): void => {
@@ -55,7 +55,7 @@ export function docLines(text: WordText, properties: ParagraphPropertyReader): L
     if (ch !== PARAGRAPH_MARK && ch !== CELL_MARK) continue;
     const piece = pieceAt(text.pieces, cp);
     const props: ParagraphProps = piece ? properties.at(piece, cp) : { depth: 0, rowEnd: false, innerCellEnd: false };
-    const lines = paragraphLines(source.slice(start, cp), fields);
+    const lines = paragraphLines(visible(source, start, cp, deleted), fields);
     start = cp + 1;
     // a cell mark outside any table property still ends a cell: read it as a table of depth 1
     const depth = ch === CELL_MARK ? Math.max(props.depth, 1) : props.depth;
@@ -104,6 +104,14 @@ export function docLines(text: WordText, properties: ParagraphPropertyReader): L
     }
   };
   emit(body);
+  return out;
+}
+
+/** The characters in [from, to) that are not deleted revisions. */
+function visible(source: string, from: number, to: number, deleted: Uint8Array | undefined): string {
+  if (!deleted) return source.slice(from, to);
+  let out = '';
+  for (let cp = from; cp < to; cp++) if (!deleted[cp]) out += source[cp];
   return out;
 }
 

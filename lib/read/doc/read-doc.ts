@@ -2,6 +2,7 @@ import type { LayoutLine } from '../../model/layout.ts';
 import { type ReadOutcome, unreadable } from '../read-result.ts';
 import { CompoundFile, CompoundFileError } from './compound-file.ts';
 import { docLines } from './doc-layout.ts';
+import { deletedCharacters } from './word-deletions.ts';
 import { readFib, WordFormatError, WordVersionError } from './word-fib.ts';
 import { ParagraphPropertyReader } from './word-properties.ts';
 import { readWordText } from './word-text.ts';
@@ -46,7 +47,8 @@ export function readDoc(bytes: Uint8Array): ReadOutcome {
     const table = file.stream(fib.tableStream);
     if (!table) return corrupt(`缺少表格流 ${fib.tableStream}`);
     const text = readWordText(word, table, fib);
-    const lines: LayoutLine[] = docLines(text, new ParagraphPropertyReader(word, table, file.stream('Data'), fib, text));
+    const properties = new ParagraphPropertyReader(word, table, file.stream('Data'), fib, text);
+    const lines: LayoutLine[] = docLines(text, properties, deletedCharacters(word, table, fib, text));
     if (!lines.some((line) => line.table !== undefined)) {
       return unreadable(
         'noTables',

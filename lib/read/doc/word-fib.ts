@@ -16,6 +16,7 @@ const F_WHICH_TABLE_STREAM = 0x0200;
 const FIB_BASE_BYTES = 32;
 /** Positions in FibRgLw97 and FibRgFcLcb97 (MS-DOC 2.5.5, 2.5.6). */
 const CCP_TEXT = 3;
+const PLCF_BTE_CHPX = 12;
 const PLCF_BTE_PAPX = 13;
 const CLX = 33;
 
@@ -27,6 +28,7 @@ export interface Fib {
   ccpText: number;
   clx: { fc: number; lcb: number };
   plcfBtePapx: { fc: number; lcb: number };
+  plcfBteChpx: { fc: number; lcb: number };
 }
 
 export function readFib(stream: Uint8Array): Fib {
@@ -46,7 +48,8 @@ export function readFib(stream: Uint8Array): Fib {
   const tableStream = flags & F_WHICH_TABLE_STREAM ? '1Table' : '0Table';
   if (encrypted) {
     // an encrypted file's FIB past FibBase is still clear text, but nothing else is: stop here
-    return { nFib, encrypted, tableStream, ccpText: 0, clx: { fc: 0, lcb: 0 }, plcfBtePapx: { fc: 0, lcb: 0 } };
+    const none = { fc: 0, lcb: 0 };
+    return { nFib, encrypted, tableStream, ccpText: 0, clx: none, plcfBtePapx: none, plcfBteChpx: none };
   }
   if (nFib < FIRST_WORD97_NFIB) throw new WordVersionError(nFib);
   let at = FIB_BASE_BYTES;
@@ -61,7 +64,15 @@ export function readFib(stream: Uint8Array): Fib {
   at += 2;
   if (pairs <= CLX) throw new WordFormatError('FIB 缺少分段表位置');
   const pair = (i: number) => ({ fc: u32(at + 8 * i), lcb: u32(at + 8 * i + 4) });
-  return { nFib, encrypted, tableStream, ccpText, clx: pair(CLX), plcfBtePapx: pair(PLCF_BTE_PAPX) };
+  return {
+    nFib,
+    encrypted,
+    tableStream,
+    ccpText,
+    clx: pair(CLX),
+    plcfBtePapx: pair(PLCF_BTE_PAPX),
+    plcfBteChpx: pair(PLCF_BTE_CHPX),
+  };
 }
 
 /** A Word 6.0/95 file: the same container, an older binary format gouji does not read. */
