@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
-import { type Config, parseConfig } from '../config.ts';
+import type { Config } from '../config.ts';
 import { UsageError } from './collect-inputs.ts';
 import { HELP } from './help.ts';
+
+// Only what --help and flag parsing need is imported up front; each command loads its modules
+// (zod, the readers, the AWS SDK) when it runs, so `gouji --help` starts at once.
 
 /** `gouji` entry: parses flags, wires the engines and runs a command. Returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -47,7 +50,7 @@ async function processCommand(args: string[]): Promise<number> {
   if (!values.out) throw new UsageError('缺少 --out <输出文件夹>');
   if (positionals.length === 0) throw new UsageError('缺少要处理的文件或文件夹');
   if (values.ocr !== 'local' && values.ocr !== 'none') throw new UsageError('--ocr 只能是 local 或 none');
-  const config = flagsToConfig({
+  const config = await flagsToConfig({
     ocrEngine: values.ocr,
     maxPages: values['max-pages'],
     maxBytes: values['max-mb'] === undefined ? undefined : Number(values['max-mb']) * 1024 * 1024,
@@ -71,7 +74,8 @@ async function processCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-function flagsToConfig(raw: Record<string, unknown>): Config {
+async function flagsToConfig(raw: Record<string, unknown>): Promise<Config> {
+  const { parseConfig } = await import('../config.ts');
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   try {
     return parseConfig(defined);
