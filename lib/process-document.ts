@@ -117,6 +117,7 @@ async function analyse(
     report: extracted.report,
     extraction: { ...read.extraction, durationMs: elapsed(started) },
     tables,
+    ...(Object.keys(extracted.mergedRows).length > 0 ? { mergedRows: extracted.mergedRows } : {}),
     cells: extracted.cells,
     findings,
   };

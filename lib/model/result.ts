@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TablesSchema } from './tables.ts';
+import { ApplicantRowSchema, TablesSchema } from './tables.ts';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
@@ -38,6 +38,21 @@ export const CellSourceSchema = z.object({
   confidence: z.number().min(0).max(1).optional(),
 });
 export type CellSource = z.infer<typeof CellSourceSchema>;
+
+/**
+ * Form rows a publisher printed as one row (（六）其他处理 as one row in a 2021 report): keyed by
+ * the group's dotted path (`applications.results.otherHandling`); the members stay null in
+ * `tables`, the printed figures are here and count in every sum.
+ */
+export const MergedRowSchema = z.object({
+  /** the label as printed */
+  label: z.string(),
+  /** dotted paths of the form rows it stands for */
+  members: z.array(z.string()).min(2),
+  values: ApplicantRowSchema,
+});
+export const MergedRowsSchema = z.record(z.string(), MergedRowSchema);
+export type MergedRows = z.infer<typeof MergedRowsSchema>;
 
 export const SourceSchema = z.object({
   uri: z.string(),
@@ -81,6 +96,8 @@ export const ResultSchema = z.object({
   report: ReportInfoSchema,
   extraction: ExtractionSchema,
   tables: TablesSchema,
+  /** rows printed merged, when the publisher did so */
+  mergedRows: MergedRowsSchema.optional(),
   cells: z.record(z.string(), CellSourceSchema),
   findings: z.array(FindingSchema),
 });

@@ -2,6 +2,8 @@
  * Order-preserving alignment of the rows found in a document to the rows of the form
  * (Needleman–Wunsch). Rows come in the form's order, so when every label is unreadable the
  * alignment still maps by position; readable labels, publisher-added rows and missing rows bend it.
+ * A publisher may also print several consecutive form rows as one (（六）其他处理 as one row in a
+ * 2021 report): `matchSpan` lets one data row stand for a run of form rows.
  */
 export interface AlignCosts {
   /** gain of mapping data row i to form row j, or null when they cannot be the same row */
@@ -10,54 +12,80 @@ export interface AlignCosts {
   skipData(i: number): number;
   /** gain (negative) of leaving form row j without data: a missing row */
   skipForm(j: number): number;
+  /** data row i printed for the form rows j … j+span−1 merged into one; null when it cannot be */
+  matchSpan?(i: number, j: number): { span: number; gain: number } | null;
+}
+
+/** A data row that stands for several consecutive form rows. */
+export interface MergedSpan {
+  data: number;
+  /** first form row */
+  form: number;
+  span: number;
 }
 
 export interface Alignment {
-  /** form row index → data row index */
+  /** form row index → data row index (one-to-one rows only) */
   pairs: Map<number, number>;
+  merged: MergedSpan[];
   skippedData: number[];
   score: number;
 }
 
+const MATCH = 1;
+const SKIP_DATA = 2;
+const SKIP_FORM = 3;
+const MATCH_SPAN = 4;
+
 export function align(nData: number, nForm: number, costs: AlignCosts): Alignment {
-  const W = nForm + 1;
-  const best = new Float64Array((nData + 1) * W).fill(-Infinity);
-  const move = new Uint8Array((nData + 1) * W); // 1 match, 2 skip data, 3 skip form
+  const width = nForm + 1;
+  const best = new Float64Array((nData + 1) * width).fill(-Infinity);
+  const move = new Uint8Array((nData + 1) * width);
+  const spanOf = new Uint8Array((nData + 1) * width);
   best[0] = 0;
+  const relax = (i: number, j: number, value: number, how: number, span = 0) => {
+    if (value > best[i * width + j]!) {
+      best[i * width + j] = value;
+      move[i * width + j] = how;
+      spanOf[i * width + j] = span;
+    }
+  };
   for (let i = 0; i <= nData; i++) {
     for (let j = 0; j <= nForm; j++) {
-      const here = best[i * W + j]!;
+      const here = best[i * width + j]!;
       if (here === -Infinity) continue;
       if (i < nData && j < nForm) {
-        const m = costs.match(i, j);
-        if (m !== null) relax(i + 1, j + 1, here + m, 1);
+        const gain = costs.match(i, j);
+        if (gain !== null) relax(i + 1, j + 1, here + gain, MATCH);
+        const merged = costs.matchSpan?.(i, j);
+        if (merged && j + merged.span <= nForm) relax(i + 1, j + merged.span, here + merged.gain, MATCH_SPAN, merged.span);
       }
-      if (i < nData) relax(i + 1, j, here + costs.skipData(i), 2);
-      if (j < nForm) relax(i, j + 1, here + costs.skipForm(j), 3);
-    }
-  }
-  function relax(i: number, j: number, value: number, how: number) {
-    if (value > best[i * W + j]!) {
-      best[i * W + j] = value;
-      move[i * W + j] = how;
+      if (i < nData) relax(i + 1, j, here + costs.skipData(i), SKIP_DATA);
+      if (j < nForm) relax(i, j + 1, here + costs.skipForm(j), SKIP_FORM);
     }
   }
   const pairs = new Map<number, number>();
+  const merged: MergedSpan[] = [];
   const skippedData: number[] = [];
   let i = nData;
   let j = nForm;
   while (i > 0 || j > 0) {
-    const how = move[i * W + j];
-    if (how === 1) {
+    const how = move[i * width + j];
+    if (how === MATCH) {
       pairs.set(j - 1, i - 1);
       i--;
       j--;
-    } else if (how === 2) {
+    } else if (how === MATCH_SPAN) {
+      const span = spanOf[i * width + j]!;
+      merged.push({ data: i - 1, form: j - span, span });
+      i--;
+      j -= span;
+    } else if (how === SKIP_DATA) {
       skippedData.push(i - 1);
       i--;
     } else {
       j--;
     }
   }
-  return { pairs, skippedData: skippedData.reverse(), score: best[nData * W + nForm]! };
+  return { pairs, merged: merged.reverse(), skippedData: skippedData.reverse(), score: best[nData * width + nForm]! };
 }

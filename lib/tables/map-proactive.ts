@@ -1,11 +1,14 @@
 import { type FormatVersion, PROACTIVE_ROWS } from '../model/form.ts';
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { align } from './align.ts';
+import type { PrintedLabel } from './map-applications.ts';
 import { containment, normalizeLabel } from './normalize.ts';
 import { fitValues, toValueRow, type ValueRow } from './value-row.ts';
 
 export interface MappedProactive {
   rows: Map<string, LayoutCell[] | null>;
+  /** printed label of each mapped form row */
+  labels: Map<string, PrintedLabel>;
   score: number;
 }
 
@@ -36,10 +39,12 @@ export function mapProactive(lines: LayoutLine[], start: number, end: number, fo
     skipForm: (j) => -0.6 + (0.01 * j) / form.length,
   });
   const mapped = new Map<string, LayoutCell[] | null>();
+  const labels = new Map<string, PrintedLabel>();
   form.forEach((def, j) => {
     const i = result.pairs.get(j);
     const row = i === undefined ? undefined : rows[i];
     mapped.set(def.id, row ? fitValues(row.values, def.columns.length, row.ocr, false) : null);
+    if (row) labels.set(def.id, { raw: row.rawLabel, context: row.label, own: row.label, following: '' });
   });
-  return { rows: mapped, score: result.score };
+  return { rows: mapped, labels, score: result.score };
 }

@@ -1,0 +1,72 @@
+import type { RowDef } from '../model/form.ts';
+import type { LayoutLine } from '../model/layout.ts';
+import { hasCjk, normalizeLabel } from './normalize.ts';
+import { labelScore } from './row-label-score.ts';
+import { toValueRow, type ValueRow } from './value-row.ts';
+
+/** A value row of table 3 with the label text around it (wrapped labels, group labels above). */
+export interface LabelledRow {
+  row: ValueRow;
+  /** normalised: the label-only lines just above the row, then the row's own label */
+  context: string;
+  /** normalised: label-only lines below the row, up to the next value row (a wrapped label's end) */
+  following: string;
+  /** lowest OCR confidence of the row's label cells, when OCR read them */
+  labelConfidence?: number;
+}
+
+/** How much label text above a row is kept as its context (a group label broken over lines fits). */
+const CONTEXT_CHARS = 40;
+/** A row needs at least this many value cells to count when it holds no figure at all. */
+const MIN_BLANK_ROW_CELLS = 5;
+
+/** A label fragment alone matches no form row at least this well… */
+const FRAGMENT_ALONE = 0.5;
+/** …and completes the row above it by at least this much: the end of its wrapped label. */
+const COMPLETES_BY = 0.01;
+
+/** The value rows of a region, each with the label-only lines around it. */
+export function collectValueRows(lines: LayoutLine[], start: number, end: number, form: readonly RowDef[]): LabelledRow[] {
+  const rows: LabelledRow[] = [];
+  let pending = '';
+  for (let i = start; i < end; i++) {
+    const line = lines[i]!;
+    const row = toValueRow(line, i);
+    const labelOnly =
+      !row ||
+      row.values.length === 0 ||
+      (row.numbers === 0 && (row.label === '' || row.values.length < MIN_BLANK_ROW_CELLS || endsWrappedLabel(rows.at(-1), row, form)));
+    if (labelOnly) {
+      const text = normalizeLabel(line.cells.map((c) => c.text).join(''));
+      pending += text;
+      const previous = rows.at(-1);
+      if (previous && previous.following.length < CONTEXT_CHARS) previous.following += text;
+      continue;
+    }
+    const labelled: LabelledRow = { row, context: pending.slice(-CONTEXT_CHARS) + row.label, following: '' };
+    const confidences = line.cells
+      .slice(0, line.cells.length - row.values.length)
+      .map((c) => c.confidence)
+      .filter((c): c is number => c !== undefined);
+    if (confidences.length > 0) labelled.labelConfidence = Math.min(...confidences);
+    rows.push(labelled);
+    pending = '';
+  }
+  return rows;
+}
+
+/**
+ * A line of blank cells whose label is the end of the row above, wrapped into the next line of
+ * its cell (a page break or a narrow cell: “（二）部分公开（…不计其他” / “情形）”) — not a row
+ * printed blank. With unreadable labels nothing is taken for a continuation.
+ */
+function endsWrappedLabel(previous: LabelledRow | undefined, row: ValueRow, form: readonly RowDef[]): boolean {
+  // a wrapped end is words: no item number, no digits, readable Chinese
+  if (!previous || row.label === '' || /\d/.test(row.label) || !hasCjk(row.label)) return false;
+  if (Math.max(...form.map((def) => labelScore(row.label, row.label, def))) >= FRAGMENT_ALONE) return false;
+  return form.some(
+    (def) =>
+      labelScore(previous.context + row.label, previous.row.label + row.label, def) >=
+      labelScore(previous.context, previous.row.label, def) + COMPLETES_BY,
+  );
+}
