@@ -107,6 +107,7 @@ async function analyse(
       overview: extracted.overview,
       cells: extracted.cells,
       ocrConfidenceThreshold: options.config.ocrConfidenceThreshold,
+      mergedRows: extracted.mergedRows,
     }),
   ];
   return {

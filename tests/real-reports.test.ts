@@ -87,3 +87,58 @@ describe('seed reports (in the repository)', () => {
     assert.equal(result.status, 'valid');
   });
 });
+
+/**
+ * The published reports whose `*.expected.json` list cells read by hand (`cells`, flat ids), the
+ * error rules that are true of the document and the status a correct reader concludes. Cells not
+ * listed are not checked. A report still being taught to the reader is `todo` with the reason.
+ */
+const HAND_READ: Record<string, { file: string; todo?: string }> = {
+  'hongze-2023': { file: 'hongze-2023.pdf' },
+  'pingtan-2021': { file: 'pingtan-2021.txt', todo: 'web text with run-together cells (issue 8 item 4, in progress)' },
+  'shanghai-stcsm-2024': { file: 'shanghai-stcsm-2024.txt', todo: 'converter Markdown (issue 8 item 4, in progress)' },
+};
+
+describe('published reports read as their hand-read expected files say', { skip: skipWithoutReal }, () => {
+  for (const [id, { file, todo }] of Object.entries(HAND_READ)) {
+    it(`${file}: the listed cells, agency, year and format, exactly its true errors`, { ...(todo ? { todo } : {}) }, async () => {
+      const expected = JSON.parse(readFileSync(join(REAL, `${id}.expected.json`), 'utf8')) as {
+        report: { agencyContains: string; year: number; formatVersion: string };
+        cells: Record<string, number>;
+        failingRules: string[];
+        status: string;
+      };
+      const result = await read(file);
+      const values = flatten(result.tables);
+      const wrong = Object.entries(expected.cells)
+        .filter(([path, want]) => values[path] !== want)
+        .map(([path, want]) => `${path}: ${String(values[path])} ≠ ${want}`);
+      assert.deepEqual(wrong, []);
+      assert.ok(result.report.agency?.includes(expected.report.agencyContains), String(result.report.agency));
+      assert.equal(result.report.year, expected.report.year);
+      assert.equal(result.report.formatVersion, expected.report.formatVersion);
+      const errors = [...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.rule))].sort();
+      assert.deepEqual(errors, [...new Set(expected.failingRules)].sort());
+      if (expected.status !== 'any') assert.equal(result.status, expected.status);
+    });
+  }
+
+  it('hongze-2023.pdf: both of its wrong table 4 totals, its merged （六） row used in the sums, its typo named', async () => {
+    const result = await read('hongze-2023.pdf');
+    assert.equal(result.findings.filter((f) => f.rule === 'reviewLitigation.total').length, 2);
+    const merged = result.mergedRows?.['applications.results.otherHandling'];
+    assert.deepEqual(merged?.values, {
+      naturalPerson: 0,
+      commercialEnterprise: 0,
+      researchInstitution: 0,
+      socialWelfareOrganization: 0,
+      legalServiceInstitution: 0,
+      otherOrganization: 0,
+      total: 0,
+    });
+    assert.equal(flatten(result.tables)['applications.results.otherHandling.other.total'], null);
+    assert.ok(result.findings.some((f) => f.rule === 'structure.mergedRow' && f.severity === 'warning'));
+    const typo = result.findings.find((f) => f.rule === 'structure.nonStandardLabel');
+    assert.ok(typo?.message.includes('2.其他法律行政止公开') && typo.message.includes('2.其他法律行政法规禁止公开'), typo?.message);
+  });
+});

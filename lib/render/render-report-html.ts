@@ -127,7 +127,7 @@ export function renderReportHtml(result: Result): string {
 ${anyTable ? legend() : ''}
 ${proactiveTable(tables, format, markOf)}
 <h2>表三 收到和处理政府信息公开申请情况</h2>
-${applicationsTable(tables, format, markOf)}
+${applicationsTable(tables, format, markOf, result.mergedRows)}
 <h2>表四 政府信息公开行政复议、行政诉讼情况</h2>
 ${reviewTable(tables, markOf)}`;
   const findings = findingsSection(result.findings, format);

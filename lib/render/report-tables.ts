@@ -1,5 +1,6 @@
 import { type CellPath, valueAt } from '../model/cell-path.ts';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS } from '../model/form.ts';
+import type { MergedRows } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
 import type { CellMark } from './cell-marks.ts';
 import { escapeHtml, escapeTitle } from './escape-html.ts';
@@ -13,9 +14,16 @@ function label(text: string, attrs = ''): string {
   return `<th${attrs}>${escapeHtml(text)}</th>`;
 }
 
+/** A merged row's figure by `<group path>.<column>`, else undefined. */
+function mergedValue(mergedRows: MergedRows, path: string): number | null | undefined {
+  const dot = path.lastIndexOf('.');
+  const row = mergedRows[path.slice(0, dot)];
+  return row ? ((row.values as Record<string, number | null>)[path.slice(dot + 1)] ?? null) : undefined;
+}
+
 /** One value cell: the number, or a marked “无法读取”; classes and a tooltip from its mark. */
-function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = ''): string {
-  const value = valueAt(tables, path);
+function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = '', mergedRows: MergedRows = {}): string {
+  const value = mergedValue(mergedRows, path) ?? valueAt(tables, path);
   const mark = markOf(path);
   const classes = ['v'];
   if (mark.severity) classes.push(`sev-${mark.severity}`);
@@ -65,8 +73,11 @@ export function proactiveTable(tables: Tables, format: FormatVersion, markOf: Ma
   return `<table class="form t2">${out.join('\n')}</table>`;
 }
 
-/** Table 3 with its three-row header and the merged label cells of the form. */
-export function applicationsTable(tables: Tables, format: FormatVersion, markOf: MarkOf): string {
+/**
+ * Table 3 with its three-row header and the merged label cells of the form. A group the publisher
+ * printed as one row (`mergedRows`) is drawn as that one row, as printed.
+ */
+export function applicationsTable(tables: Tables, format: FormatVersion, markOf: MarkOf, mergedRows: MergedRows = {}): string {
   if (!tables.applications) return missingTable('表三');
   const rows = APPLICATION_ROWS[format];
   const [naturalPerson, ...rest] = APPLICANT_COLUMNS;
@@ -76,10 +87,23 @@ export function applicationsTable(tables: Tables, format: FormatVersion, markOf:
     `<tr>${label(naturalPerson?.label ?? '', ' rowspan="2"')}${label('法人或其他组织', ` colspan="${organisations.length}"`)}${label('总计', ' rowspan="2"')}</tr>`,
     `<tr>${organisations.map((c) => label(c.label)).join('')}</tr>`,
   ];
-  const resultRows = rows.filter((r) => r.id.startsWith('results.'));
+  const mergedOf = new Map(
+    Object.entries(mergedRows).flatMap(([path, merged]) =>
+      merged.members.map((member, k) => [member, { path, merged, first: k === 0 }] as const),
+    ),
+  );
+  const shown = rows.filter((r) => mergedOf.get(`applications.${r.id}`)?.first !== false);
+  const resultRows = shown.filter((r) => r.id.startsWith('results.'));
   const subGroup = (g: string | undefined): string | undefined => (g === RESULTS_GROUP ? undefined : g);
-  rows.forEach((row, i) => {
+  shown.forEach((row, i) => {
     const labels: string[] = [];
+    const merged = mergedOf.get(`applications.${row.id}`);
+    if (merged) {
+      labels.push(label(`${merged.merged.label.trim()}（合并填报）`, ' colspan="2" class="row merged"'));
+      const cells = APPLICANT_COLUMNS.map((c) => valueCell(tables, `${merged.path}.${c.id}` as CellPath, markOf, '', mergedRows));
+      out.push(`<tr>${labels.join('')}${cells.join('')}</tr>`);
+      return;
+    }
     if (!row.id.startsWith('results.')) {
       labels.push(label(row.label, ' colspan="3" class="row"'));
     } else {
@@ -88,8 +112,8 @@ export function applicationsTable(tables: Tables, format: FormatVersion, markOf:
       if (group === undefined) {
         labels.push(label(row.label, ' colspan="2" class="row"'));
       } else {
-        if (subGroup(rows[i - 1]?.group) !== group) {
-          const size = rows.filter((r) => subGroup(r.group) === group).length;
+        if (subGroup(shown[i - 1]?.group) !== group || mergedOf.has(`applications.${shown[i - 1]?.id}`)) {
+          const size = shown.filter((r) => subGroup(r.group) === group && !mergedOf.has(`applications.${r.id}`)).length;
           labels.push(label(group, ` rowspan="${size}" class="group"`));
         }
         labels.push(label(row.label, ' class="row"'));

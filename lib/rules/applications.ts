@@ -1,65 +1,51 @@
-import type { CellPath } from '../model/cell-path.ts';
+import type { ApplicationRowId, CellPath } from '../model/cell-path.ts';
 import type { FormatVersion } from '../model/form.ts';
-import { APPLICATION_ROWS } from '../model/form.ts';
-import type { Finding } from '../model/result.ts';
+import type { Finding, MergedRows } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
-import { COLUMN_IDS, columnLabel, PART_COLUMNS, resultItemRows, rowLabel, sumAt, valueAt } from './figures.ts';
+import { COLUMN_IDS, columnLabel, rowLabel, sumAt, valueAt } from './figures.ts';
+import type { SumCheck, SumRule } from './sum-checks.ts';
+
+// Table 3's three sums as findings (each failing check of sum-checks.ts, in the reviewer's words),
+// and the one inequality the form implies.
 
 const A = 'applications';
 
+function failing<R extends SumRule>(checks: SumCheck[], rule: R): Extract<SumCheck, { rule: R }>[] {
+  return checks.filter((c): c is Extract<SumCheck, { rule: R }> => c.rule === rule && c.holds === false);
+}
+
 /** 一 + 二 = 三（七）总计 + 四, per column. */
-export function applicationsBalance(tables: Tables): Finding[] {
-  const findings: Finding[] = [];
-  for (const col of COLUMN_IDS) {
-    const cells = (['newlyReceived', 'carriedOver', 'results.total', 'carriedForward'] as const).map((r): CellPath => `${A}.${r}.${col}`);
-    const inflow = sumAt(tables, cells.slice(0, 2));
-    const outflow = sumAt(tables, cells.slice(2));
-    if (inflow === null || outflow === null || inflow === outflow) continue;
-    findings.push({
-      rule: 'applications.balance',
-      severity: 'error',
-      message: `${columnLabel(col)}列：第一项加第二项之和（${inflow}）不等于第三项加第四项之和（${outflow}）`,
-      cells,
-    });
-  }
-  return findings;
+export function applicationsBalance(checks: SumCheck[]): Finding[] {
+  return failing(checks, 'applications.balance').map((c) => ({
+    rule: c.rule,
+    severity: 'error',
+    message: `${columnLabel(c.subject)}列：第一项加第二项之和（${c.left}）不等于第三项加第四项之和（${c.right}）`,
+    cells: c.cells,
+  }));
 }
 
 /** （七）总计 = the sum of every item of （一）…（六）, per column. */
-export function applicationsResultTotal(tables: Tables, format: FormatVersion): Finding[] {
-  const findings: Finding[] = [];
-  const items = resultItemRows(format);
-  for (const col of COLUMN_IDS) {
-    const total = valueAt(tables, `${A}.results.total.${col}`);
-    const cells = items.map((r): CellPath => `${A}.${r}.${col}`);
-    const sum = sumAt(tables, cells);
-    if (total === null || total === undefined || sum === null || total === sum) continue;
-    findings.push({
-      rule: 'applications.resultTotal',
-      severity: 'error',
-      message: `${columnLabel(col)}列：“（七）总计”（${total}）不等于（一）至（六）各项之和（${sum}）`,
-      cells: [`${A}.results.total.${col}`, ...cells],
-    });
-  }
-  return findings;
+export function applicationsResultTotal(checks: SumCheck[]): Finding[] {
+  return failing(checks, 'applications.resultTotal').map((c) => ({
+    rule: c.rule,
+    severity: 'error',
+    message: `${columnLabel(c.subject)}列：“（七）总计”（${c.left}）不等于（一）至（六）各项之和（${c.right}）`,
+    cells: c.cells,
+  }));
 }
 
 /** Per row: 总计 = 自然人 + the five 法人或其他组织 columns. */
-export function applicationsRowTotal(tables: Tables, format: FormatVersion): Finding[] {
-  const findings: Finding[] = [];
-  for (const row of APPLICATION_ROWS[format]) {
-    const total = valueAt(tables, `${A}.${row.id}.total`);
-    const cells = PART_COLUMNS.map((c): CellPath => `${A}.${row.id}.${c}`);
-    const sum = sumAt(tables, cells);
-    if (total === null || total === undefined || sum === null || total === sum) continue;
-    findings.push({
-      rule: 'applications.rowTotal',
+export function applicationsRowTotal(checks: SumCheck[], format: FormatVersion, mergedRows: MergedRows = {}): Finding[] {
+  return failing(checks, 'applications.rowTotal').map((c) => {
+    const id = c.subject.slice('applications.'.length) as ApplicationRowId;
+    const label = mergedRows[c.subject]?.label.trim() ?? rowLabel(format, id);
+    return {
+      rule: c.rule,
       severity: 'error',
-      message: `“${rowLabel(format, row.id)}”行：总计（${total}）不等于自然人与法人或其他组织各列之和（${sum}）`,
-      cells: [`${A}.${row.id}.total`, ...cells],
-    });
-  }
-  return findings;
+      message: `“${label}”行：总计（${c.left}）不等于自然人与法人或其他组织各列之和（${c.right}）`,
+      cells: c.cells,
+    };
+  });
 }
 
 /**

@@ -15,18 +15,13 @@ export function sumAt(tables: Tables, paths: readonly CellPath[]): number | null
   return round(sum);
 }
 
+/** Amounts are decimals: keep float noise out of sums and comparisons. */
 export function round(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
 
 export const COLUMN_IDS: readonly ApplicantColumnId[] = APPLICANT_COLUMNS.map((c) => c.id);
-export const PART_COLUMNS: readonly ApplicantColumnId[] = COLUMN_IDS.filter((c) => c !== 'total');
 export const columnLabel = (id: ApplicantColumnId) => APPLICANT_COLUMNS.find((c) => c.id === id)?.label ?? id;
-
-/** Row ids of the items of （一）…（六） (everything that （七）总计 sums). */
-export function resultItemRows(format: FormatVersion): ApplicationRowId[] {
-  return APPLICATION_ROWS[format].map((r) => r.id).filter((id) => id.startsWith('results.') && id !== 'results.total');
-}
 
 export function rowLabel(format: FormatVersion, id: ApplicationRowId): string {
   const def = APPLICATION_ROWS[format].find((r) => r.id === id);

@@ -1,19 +1,37 @@
 import type { CellSource, Finding } from '../model/result.ts';
+import { confirmedBySums, type SumCheck } from './sum-checks.ts';
 
-/** `ocr.lowConfidence`: every OCR'd cell read below the threshold, in one warning. */
-export function lowConfidence(cells: Record<string, CellSource>, threshold: number): Finding[] {
+/**
+ * `ocr.lowConfidence`: OCR'd cells read below the threshold. A warning for the cells no sum
+ * confirms; the ones every crossing sum confirms are almost surely right (a correct “0” read at
+ * 0.22), so they get an info note instead of an alarm.
+ */
+export function lowConfidence(cells: Record<string, CellSource>, threshold: number, checks: SumCheck[] = []): Finding[] {
   const low = Object.entries(cells)
     .filter(([path, c]) => !path.startsWith('report.') && c.confidence !== undefined && c.confidence < threshold)
     .map(([path]) => path);
   if (low.length === 0) return [];
-  return [
-    {
+  const confirmed = confirmedBySums(checks, new Set(low));
+  const doubtful = low.filter((path) => !confirmed.has(path));
+  const vouched = low.filter((path) => confirmed.has(path));
+  const findings: Finding[] = [];
+  if (doubtful.length > 0) {
+    findings.push({
       rule: 'ocr.lowConfidence',
       severity: 'warning',
-      message: `${low.length}个单元格的识别置信度低于${threshold}，请人工核对`,
-      cells: low,
-    },
-  ];
+      message: `${doubtful.length}个单元格的识别置信度低于${threshold}，且没有加总关系能印证，请人工核对`,
+      cells: doubtful,
+    });
+  }
+  if (vouched.length > 0) {
+    findings.push({
+      rule: 'ocr.lowConfidence',
+      severity: 'info',
+      message: `${vouched.length}个单元格的识别置信度低于${threshold}，但所在的各项加总均成立，读数已由勾稽关系印证`,
+      cells: vouched,
+    });
+  }
+  return findings;
 }
 
 /**

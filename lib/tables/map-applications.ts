@@ -58,6 +58,12 @@ const SKIP_DATA = -0.3;
 const SUBTOTAL_BONUS = 0.9;
 /** when labels cannot tell, a row missing at the end (a cut page) beats one missing mid-table */
 const LATE_MISSING_PREFERENCE = 0.01;
+/**
+ * A readable label that plainly names another form row argues against a match: the gain drops by
+ * how much better the row's best form row fits, beyond this margin. Garbled labels fit no form row
+ * well, so they never argue, and the form's order places them.
+ */
+const CONTRADICTION_MARGIN = 0.3;
 const WIDTH = 7;
 
 /**
@@ -82,13 +88,16 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   const vectors = rowVectors(fitted, rows);
   const subtotal = rows.map((_, i) => isSubtotalRow(i, rows, vectors, format));
   const groups = mergeableGroups(format);
+  const bestFit = rows.map(({ row, context }) => Math.max(...form.map((def) => labelScore(context, row.label, def))));
 
   const alignWithin = (first: number, last: number): Alignment =>
     align(last - first, form.length, {
       match(i, j) {
         const { row, context } = rows[first + i]!;
         if (!fitted[first + i]) return null;
-        return (row.numbers === 0 ? BLANK_BASE : BASE) + labelScore(context, row.label, form[j]!);
+        const fit = labelScore(context, row.label, form[j]!);
+        const contradiction = Math.max(0, bestFit[first + i]! - fit - CONTRADICTION_MARGIN);
+        return (row.numbers === 0 ? BLANK_BASE : BASE) + fit - contradiction;
       },
       matchSpan(i, j) {
         const group = groups.get(j);

@@ -20,10 +20,10 @@ const CONTEXT_CHARS = 40;
 /** A row needs at least this many value cells to count when it holds no figure at all. */
 const MIN_BLANK_ROW_CELLS = 5;
 
-/** A label fragment alone matches no form row at least this well… */
-const FRAGMENT_ALONE = 0.5;
-/** …and completes the row above it by at least this much: the end of its wrapped label. */
+/** A fragment completes the row above when it raises that row's best label score by this much. */
 const COMPLETES_BY = 0.01;
+/** Row numbering a fragment must not start with: 1. 1、 一、 （一） (it would be a row of its own). */
+const NUMBERED = /^\s*(?:\d+\s*[.、．]|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[)）])/u;
 
 /** The value rows of a region, each with the label-only lines around it. */
 export function collectValueRows(lines: LayoutLine[], start: number, end: number, form: readonly RowDef[]): LabelledRow[] {
@@ -61,12 +61,14 @@ export function collectValueRows(lines: LayoutLine[], start: number, end: number
  * printed blank. With unreadable labels nothing is taken for a continuation.
  */
 function endsWrappedLabel(previous: LabelledRow | undefined, row: ValueRow, form: readonly RowDef[]): boolean {
-  // a wrapped end is words: no item number, no digits, readable Chinese
-  if (!previous || row.label === '' || /\d/.test(row.label) || !hasCjk(row.label)) return false;
-  if (Math.max(...form.map((def) => labelScore(row.label, row.label, def))) >= FRAGMENT_ALONE) return false;
-  return form.some(
-    (def) =>
-      labelScore(previous.context + row.label, previous.row.label + row.label, def) >=
-      labelScore(previous.context, previous.row.label, def) + COMPLETES_BY,
-  );
+  // a wrapped end is words: no numbering, no digits, readable Chinese
+  if (!previous || row.label === '' || NUMBERED.test(row.rawLabel) || /\d/.test(row.label) || !hasCjk(row.label)) return false;
+  let best: RowDef | undefined;
+  let bestScore = 0;
+  for (const def of form) {
+    const score = labelScore(previous.context, previous.row.label, def);
+    if (score > bestScore) [best, bestScore] = [def, score];
+  }
+  if (!best) return false;
+  return labelScore(previous.context + row.label, previous.row.label + row.label, best) >= bestScore + COMPLETES_BY;
 }

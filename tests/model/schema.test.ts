@@ -16,6 +16,7 @@ describe('schema/result.schema.json', () => {
       'extraction',
       'findings',
       'goujiVersion',
+      'mergedRows',
       'report',
       'schemaVersion',
       'source',

@@ -33,7 +33,10 @@ describe('renderResultJson', () => {
       const shuffled = reversedKeys(result) as Result;
       assert.notEqual(JSON.stringify(shuffled), JSON.stringify(result));
       assert.ok(renderResultJson(shuffled) === renderResultJson(result), 'output depends on input key order');
-      assert.deepEqual(Object.keys(JSON.parse(renderResultJson(shuffled))), Object.keys(ResultSchema.shape));
+      assert.deepEqual(
+        Object.keys(JSON.parse(renderResultJson(shuffled))),
+        Object.keys(ResultSchema.shape).filter((key) => key in result),
+      );
     });
   }
 

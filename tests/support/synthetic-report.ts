@@ -36,6 +36,24 @@ export interface Quirks {
   subtotalRow?: boolean;
   /** the table 3 header printed again before （四）, as after a page break */
   repeatedHeader?: boolean;
+  /** 2021: （六）其他处理 printed as one row carrying the sum of its three items, as the 2019 form had it */
+  mergedOtherHandling?: boolean;
+  /** a long row label wrapped: its end on the next line, in a row of blank cells */
+  wrappedLabel?: boolean;
+  /** a typo in one row label: two characters of its middle left out */
+  labelTypo?: boolean;
+}
+
+/** The row whose label a typo or a wrap changes. */
+export const TYPO_ROW = 'results.denied.prohibitedByLaw';
+export const WRAPPED_ROW = 'results.partiallyGranted';
+/** How many characters of the wrapped label stay on its first line. */
+const WRAP_AT = 16;
+
+/** The label as printed with a typo: two characters of its middle left out. */
+export function withTypo(label: string): string {
+  const middle = Math.floor(label.length / 2);
+  return label.slice(0, middle - 1) + label.slice(middle + 1);
 }
 
 /** A form label as a publisher with these quirks prints it. */
@@ -81,7 +99,18 @@ function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: s
   ];
   const t3: string[][] = [...header];
   let group = '';
+  const blanks = APPLICANT_COLUMNS.map(() => '');
   for (const row of APPLICATION_ROWS[report.format]) {
+    if (q.mergedOtherHandling && row.id.startsWith('results.otherHandling.')) {
+      if (row.id !== 'results.otherHandling.noCorrection') continue;
+      const items = APPLICATION_ROWS[report.format].filter((r) => r.id.startsWith('results.otherHandling.'));
+      const sums = APPLICANT_COLUMNS.map((c) =>
+        String(items.reduce((n, r) => n + (report.values[`applications.${r.id}.${c.id}`] ?? 0), 0)),
+      );
+      t3.push(['', L('（六）其他处理'), '', ...sums]);
+      group = row.group ?? '';
+      continue;
+    }
     let labels: string[];
     if (!row.id.startsWith('results.')) labels = [row.label, '', ''];
     else if (row.group?.startsWith('三')) labels = [row.group, row.label, ''];
@@ -97,6 +126,15 @@ function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: s
       labels = ['', '', row.label];
     }
     group = row.group ?? '';
+    if (q.labelTypo && row.id === TYPO_ROW) labels = labels.map((l) => (l === row.label ? withTypo(l) : l));
+    const wrapped = q.wrappedLabel && row.id === WRAPPED_ROW ? labels.findIndex((l) => l === row.label) : -1;
+    if (wrapped >= 0) {
+      const rest = labels.map((l, k) => (k === wrapped ? l.slice(WRAP_AT) : ''));
+      labels = labels.map((l, k) => (k === wrapped ? l.slice(0, WRAP_AT) : l));
+      t3.push([...labels.map(L), ...APPLICANT_COLUMNS.map((c) => b(`applications.${row.id}.${c.id}`))]);
+      t3.push([...rest.map(L), ...blanks]);
+      continue;
+    }
     t3.push([...labels.map(L), ...APPLICANT_COLUMNS.map((c) => b(`applications.${row.id}.${c.id}`))]);
   }
   const t4: string[][] = [
