@@ -3,7 +3,9 @@
  * (Needleman–Wunsch). Rows come in the form's order, so when every label is unreadable the
  * alignment still maps by position; readable labels, publisher-added rows and missing rows bend it.
  * A publisher may also print several consecutive form rows as one (（六）其他处理 as one row in a
- * 2021 report): `matchSpan` lets one data row stand for a run of form rows.
+ * 2021 report): `matchSpan` lets one data row stand for a run of form rows. Or print one form row
+ * as several (a 2019 report with the 2021 form's three （六） rows): `matchSplit` lets a run of data
+ * rows together stand for one form row.
  */
 export interface AlignCosts {
   /** gain of mapping data row i to form row j, or null when they cannot be the same row */
@@ -14,6 +16,8 @@ export interface AlignCosts {
   skipForm(j: number): number;
   /** data row i printed for the form rows j … j+span−1 merged into one; null when it cannot be */
   matchSpan?(i: number, j: number): { span: number; gain: number } | null;
+  /** data rows i … i+span−1 printed for form row j, split in parts; null when they cannot be */
+  matchSplit?(i: number, j: number): { span: number; gain: number } | null;
 }
 
 /** A data row that stands for several consecutive form rows. */
@@ -24,10 +28,19 @@ export interface MergedSpan {
   span: number;
 }
 
+/** Several data rows that together stand for one form row. */
+export interface SplitSpan {
+  /** first data row */
+  data: number;
+  span: number;
+  form: number;
+}
+
 export interface Alignment {
   /** form row index → data row index (one-to-one rows only) */
   pairs: Map<number, number>;
   merged: MergedSpan[];
+  split: SplitSpan[];
   skippedData: number[];
   score: number;
 }
@@ -36,6 +49,7 @@ const MATCH = 1;
 const SKIP_DATA = 2;
 const SKIP_FORM = 3;
 const MATCH_SPAN = 4;
+const MATCH_SPLIT = 5;
 
 export function align(nData: number, nForm: number, costs: AlignCosts): Alignment {
   const width = nForm + 1;
@@ -59,6 +73,8 @@ export function align(nData: number, nForm: number, costs: AlignCosts): Alignmen
         if (gain !== null) relax(i + 1, j + 1, here + gain, MATCH);
         const merged = costs.matchSpan?.(i, j);
         if (merged && j + merged.span <= nForm) relax(i + 1, j + merged.span, here + merged.gain, MATCH_SPAN, merged.span);
+        const split = costs.matchSplit?.(i, j);
+        if (split && i + split.span <= nData) relax(i + split.span, j + 1, here + split.gain, MATCH_SPLIT, split.span);
       }
       if (i < nData) relax(i + 1, j, here + costs.skipData(i), SKIP_DATA);
       if (j < nForm) relax(i, j + 1, here + costs.skipForm(j), SKIP_FORM);
@@ -66,6 +82,7 @@ export function align(nData: number, nForm: number, costs: AlignCosts): Alignmen
   }
   const pairs = new Map<number, number>();
   const merged: MergedSpan[] = [];
+  const split: SplitSpan[] = [];
   const skippedData: number[] = [];
   let i = nData;
   let j = nForm;
@@ -80,6 +97,11 @@ export function align(nData: number, nForm: number, costs: AlignCosts): Alignmen
       merged.push({ data: i - 1, form: j - span, span });
       i--;
       j -= span;
+    } else if (how === MATCH_SPLIT) {
+      const span = spanOf[i * width + j]!;
+      split.push({ data: i - span, span, form: j - 1 });
+      i -= span;
+      j--;
     } else if (how === SKIP_DATA) {
       skippedData.push(i - 1);
       i--;
@@ -87,5 +109,11 @@ export function align(nData: number, nForm: number, costs: AlignCosts): Alignmen
       j--;
     }
   }
-  return { pairs, merged: merged.reverse(), skippedData: skippedData.reverse(), score: best[nData * width + nForm]! };
+  return {
+    pairs,
+    merged: merged.reverse(),
+    split: split.reverse(),
+    skippedData: skippedData.reverse(),
+    score: best[nData * width + nForm]!,
+  };
 }

@@ -52,7 +52,28 @@ export function buildApplications(
   const table: Record<string, unknown> = {};
   const missing: RowDef[] = [];
   const mergedMembers = new Set(mapped.merged.flatMap((m) => m.members));
+  const splitOf = new Map(mapped.split.map((s) => [s.id, s]));
   for (const def of APPLICATION_ROWS[format]) {
+    const split = splitOf.get(def.id);
+    if (split) {
+      // printed in parts: the form's figure is their sum, and its provenance says so
+      const path = `applications.${def.id}`;
+      setPath(
+        table,
+        def.id,
+        Object.fromEntries(
+          APPLICANT_COLUMNS.map((col, k) => [
+            col.id,
+            reader.readSum(
+              `${path}.${col.id}`,
+              split.parts.map((p) => p[k]!),
+              col.id,
+            ),
+          ]),
+        ),
+      );
+      continue;
+    }
     const cells = mapped.rows.get(def.id) ?? null;
     if (!cells && !mergedMembers.has(def.id)) missing.push(def);
     // a row printed merged into its group has no figures of its own: null, never invented

@@ -54,6 +54,23 @@ export class CellReader {
     }
     return value;
   }
+
+  /**
+   * Reads a form cell the publisher printed in parts (one row split over several): each part is
+   * read as printed, the value is their sum, and its provenance says so (`arithmetic`, “3+0+1”).
+   */
+  readSum(path: string, parts: LayoutCell[], column: string): number | null {
+    const values = parts.map((cell) => this.read(path, cell, column));
+    const sources = parts.map((cell) => cell);
+    const source: CellSource = { method: 'arithmetic', text: sources.map((c) => c.text.trim() || '0').join('+') };
+    const page = sources.find((c) => c.page !== undefined)?.page;
+    if (page !== undefined) source.page = page;
+    const confidences = sources.map((c) => c.confidence).filter((c): c is number => c !== undefined);
+    if (confidences.length > 0) source.confidence = round(Math.min(...confidences));
+    this.cells[path] = source;
+    if (this.blank.includes(path)) this.blank.splice(this.blank.indexOf(path), 1, ...(values.every((v) => v === 0) ? [path] : []));
+    return values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+  }
 }
 
 function round(x: number): number {

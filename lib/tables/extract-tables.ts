@@ -13,7 +13,15 @@ import { mapReview } from './map-review.ts';
 import { normalizeText } from './normalize.ts';
 import { rowLabelFindings } from './row-label-check.ts';
 import { findSections, type SectionId } from './sections.ts';
-import { blankCells, extraRows, mergedRowFindings, missingRows, missingSections, missingTables } from './structure-findings.ts';
+import {
+  blankCells,
+  extraRows,
+  mergedRowFindings,
+  missingRows,
+  missingSections,
+  missingTables,
+  splitRowFindings,
+} from './structure-findings.ts';
 import { lineText } from './value-row.ts';
 
 export interface Extracted {
@@ -66,6 +74,7 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     ...blankCells(reader.blank),
     ...extraRows(t3[format].extraRows),
     ...mergedRowFindings(t3[format].merged, format),
+    ...splitRowFindings(t3[format].split, format),
     ...nonStandardLabels(lines, regions.t2Start, regions.t4End),
     ...(proactive.table ? rowLabelFindings('表二', PROACTIVE_ROWS[format], t2[format].labels) : []),
     ...(applications.table ? rowLabelFindings('表三', APPLICATION_ROWS[format], t3[format].labels) : []),

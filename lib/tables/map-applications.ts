@@ -2,7 +2,7 @@ import { APPLICATION_ROWS, type FormatVersion } from '../model/form.ts';
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { type Alignment, align } from './align.ts';
 import { fillByPosition } from './columns-by-position.ts';
-import { mergeableGroups, spanScore } from './merged-rows.ts';
+import { mergeableGroups, spanScore, splittableRows } from './merged-rows.ts';
 import { labelScore } from './row-label-score.ts';
 import { collectValueRows, type LabelledRow } from './table3-rows.ts';
 import { columnSumsHolding, isSubtotalRow, rowVectors } from './table3-sums.ts';
@@ -18,6 +18,14 @@ export interface MergedRow {
   /** the label as printed */
   label: string;
   line: number;
+}
+
+/** Several printed rows that together are one form row (a 2019 report with 2021's （六） rows). */
+export interface SplitRow {
+  id: string;
+  /** each part's 7 cells */
+  parts: LayoutCell[][];
+  labels: string[];
 }
 
 /** What a printed row said about itself, for the label check. */
@@ -40,6 +48,7 @@ export interface MappedRows {
   /** line index of each mapped form row */
   lines: Map<string, number>;
   merged: MergedRow[];
+  split: SplitRow[];
   /** rows the publisher added (subtotals) that were left out */
   extraRows: { line: number; label: string }[];
   /** alignment quality: higher is a better fit of this format */
@@ -54,6 +63,8 @@ const BASE = 0.5;
 const BLANK_BASE = 0.3;
 const SKIP_FORM = -0.6;
 const SKIP_DATA = -0.3;
+/** each part of a split row must carry its own label at least this well */
+const SPLIT_PART_FIT = 0.6;
 /** leaving out a row that looks like a publisher's subtotal costs nothing, it gains */
 const SUBTOTAL_BONUS = 0.9;
 /** when labels cannot tell, a row missing at the end (a cut page) beats one missing mid-table */
@@ -88,6 +99,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   const vectors = rowVectors(fitted, rows);
   const subtotal = rows.map((_, i) => isSubtotalRow(i, rows, vectors, format));
   const groups = mergeableGroups(format);
+  const splits = splittableRows(format);
   const bestFit = rows.map(({ row, context }) => Math.max(...form.map((def) => labelScore(context, row.label, def))));
 
   const alignWithin = (first: number, last: number): Alignment =>
@@ -104,6 +116,18 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
         if (!group || !fitted[first + i]) return null;
         const score = spanScore(rows[first + i]!.row.label, group.label);
         return score === null ? null : { span: group.span, gain: BASE + score };
+      },
+      matchSplit(i, j) {
+        const parts = splits.get(j);
+        if (!parts || first + i + parts.length > last) return null;
+        let fit = 0;
+        for (const [k, part] of parts.entries()) {
+          const { row, context } = rows[first + i + k]!;
+          const score = labelScore(context, row.label, part);
+          if (!fitted[first + i + k] || score < SPLIT_PART_FIT) return null;
+          fit += score;
+        }
+        return { span: parts.length, gain: parts.length * BASE + fit };
       },
       skipData: (i) => SKIP_DATA + (subtotal[first + i] ? SUBTOTAL_BONUS : 0),
       skipForm: (j) => SKIP_FORM + (LATE_MISSING_PREFERENCE * j) / form.length,
@@ -154,11 +178,21 @@ function describe(
     const group = members[0]!.slice(0, members[0]!.lastIndexOf('.'));
     return { group, members, cells: fitted[first + span.data]!, label: row.rawLabel, line: row.line };
   });
+  const split = alignment.split.map((span): SplitRow => {
+    const parts = rows.slice(first + span.data, first + span.data + span.span);
+    lineOf.set(form[span.form]!.id, parts[0]!.row.line);
+    return {
+      id: form[span.form]!.id,
+      parts: parts.map((_, k) => fitted[first + span.data + k]!),
+      labels: parts.map((p) => p.row.rawLabel),
+    };
+  });
   return {
     rows: mapped,
     labels,
     lines: lineOf,
     merged,
+    split,
     // only rows shaped like table 3's (7 figures) are worth a note; others belong elsewhere
     extraRows: alignment.skippedData
       .map((i) => first + i)

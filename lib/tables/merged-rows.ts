@@ -1,4 +1,4 @@
-import { APPLICATION_GROUPS, APPLICATION_ROWS, type FormatVersion } from '../model/form.ts';
+import { APPLICATION_GROUPS, APPLICATION_ROWS, type FormatVersion, type RowDef } from '../model/form.ts';
 import { containment, normalizeLabel } from './normalize.ts';
 
 /**
@@ -27,4 +27,20 @@ export function spanScore(own: string, groupLabel: string): number | null {
   if (ITEM_NUMBER.test(own)) return null;
   const score = containment(normalizeLabel(groupLabel), own);
   return score >= GROUP_LABEL_MATCH ? score : null;
+}
+
+/**
+ * The other way round: a 2019 report printing （六）其他处理 as the 2021 form's three rows. The form
+ * row is their sum; each printed row must carry the label of its 2021 item.
+ */
+export function splittableRows(format: FormatVersion): Map<number, RowDef[]> {
+  const splits = new Map<number, RowDef[]>();
+  if (format !== '2019') return splits;
+  const form = APPLICATION_ROWS['2019'];
+  const j = form.findIndex((r) => r.id === 'results.otherHandling');
+  splits.set(
+    j,
+    APPLICATION_ROWS['2021'].filter((r) => r.id.startsWith('results.otherHandling.')),
+  );
+  return splits;
 }

@@ -1,6 +1,6 @@
-import { APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, type RowDef, SECTIONS } from '../model/form.ts';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, type RowDef, SECTIONS } from '../model/form.ts';
 import type { Finding } from '../model/result.ts';
-import type { MergedRow } from './map-applications.ts';
+import type { MergedRow, SplitRow } from './map-applications.ts';
 import type { SectionId } from './sections.ts';
 
 // The structure.* findings of one document, as data: what was missing, added or printed otherwise.
@@ -55,6 +55,19 @@ export function mergedRowFindings(rows: MergedRow[], format: FormatVersion): Fin
       severity: 'warning',
       message: `表三“${row.label.trim()}”按一行填报，未分列其${members.length}个子项（${members.map((m) => m.label).join('；')}）：该行数字已计入各项勾稽关系核对，子项数值无从得知，留空`,
       cells: APPLICATION_ROWS[format].filter((d) => row.members.includes(d.id)).map((d) => `applications.${d.id}`),
+    };
+  });
+}
+
+/** A form row printed in parts (a 2019 report with 2021's three （六） rows): read as their sum. */
+export function splitRowFindings(rows: SplitRow[], format: FormatVersion): Finding[] {
+  return rows.map((row) => {
+    const def = APPLICATION_ROWS[format].find((d) => d.id === row.id);
+    return {
+      rule: 'structure.splitRow',
+      severity: 'warning',
+      message: `表三“${def?.label ?? row.id}”分为${row.parts.length}行填报（${row.labels.map((l) => `“${l.trim()}”`).join('、')}，如2021年版格式）：按各行之和读取并计入勾稽关系核对`,
+      cells: APPLICANT_COLUMNS.map((c) => `applications.${row.id}.${c.id}`),
     };
   });
 }

@@ -38,6 +38,8 @@ export interface Quirks {
   repeatedHeader?: boolean;
   /** 2021: （六）其他处理 printed as one row carrying the sum of its three items, as the 2019 form had it */
   mergedOtherHandling?: boolean;
+  /** 2019: （六）其他处理 printed as the 2021 form's three rows, whose figures add up to it */
+  splitOtherHandling?: boolean;
   /** a long row label wrapped: its end on the next line, in a row of blank cells */
   wrappedLabel?: boolean;
   /** a typo in one row label: two characters of its middle left out */
@@ -49,6 +51,13 @@ export const TYPO_ROW = 'results.denied.prohibitedByLaw';
 export const WRAPPED_ROW = 'results.partiallyGranted';
 /** How many characters of the wrapped label stay on its first line. */
 const WRAP_AT = 16;
+
+/** A figure printed as three parts that add up to it. */
+export function splitInThree(value: number): [number, number, number] {
+  const a = Math.floor(value / 2);
+  const b = Math.floor((value - a) / 2);
+  return [a, b, value - a - b];
+}
 
 /** The label as printed with a typo: two characters of its middle left out. */
 export function withTypo(label: string): string {
@@ -109,6 +118,14 @@ function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: s
       );
       t3.push(['', L('（六）其他处理'), '', ...sums]);
       group = row.group ?? '';
+      continue;
+    }
+    if (q.splitOtherHandling && row.id === 'results.otherHandling') {
+      const items = APPLICATION_ROWS['2021'].filter((r) => r.id.startsWith('results.otherHandling.'));
+      items.forEach((item, k) => {
+        const parts = APPLICANT_COLUMNS.map((c) => String(splitInThree(report.values[`applications.${row.id}.${c.id}`] ?? 0)[k]));
+        t3.push(['', k === 0 ? L('（六）其他处理') : '', L(item.label), ...parts]);
+      });
       continue;
     }
     let labels: string[];

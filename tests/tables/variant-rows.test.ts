@@ -130,6 +130,23 @@ describe('（六）其他处理 printed as one row in a 2021 report', () => {
   });
 });
 
+describe('（六）其他处理 printed as the 2021 form’s three rows in a 2019 report', () => {
+  it('reads the form row as their sum, says so, and adds no error', () => {
+    fc.assert(
+      fc.property(reportArb('2019', { splitOtherHandling: true }), fc.constantFrom(...LAYOUTS), (report, layout) => {
+        const got = parse(report, layout);
+        assert.equal(got.report.formatVersion, '2019');
+        const values = flatten(got.tables);
+        for (const [path, want] of Object.entries(report.values)) assert.equal(values[path], want, path);
+        assert.deepEqual(errors(got.findings), []);
+        assert.ok(got.findings.some((f) => f.rule === 'structure.splitRow' && f.severity === 'warning'));
+        assert.equal(got.cells[`${OTHER}.total`]?.method, 'arithmetic');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe('a row label with a typo', () => {
   for (const format of ['2019', '2021'] as const) {
     it(`${format}: is matched by similarity, every value right, and named in a structure.nonStandardLabel warning`, () => {
