@@ -54,3 +54,44 @@ ruleCases('structure.extraRow', 'info', {
     check: (finding) => assert.match(finding.message, /不予公开|不予处理/),
   },
 });
+
+ruleCases('structure.mergedRow', 'warning', {
+  passes: unedited,
+  fails: {
+    what: 'the three （六） rows of a 2021 report printed as one row carrying their sum',
+    findings: () => {
+      const lines = report.split('\n');
+      const first = lines.findIndex((l) => l.includes('1.申请人无正当理由逾期不补正'));
+      const rows = lines.slice(first, first + 3).map((l) => l.split('\t').slice(-7).map(Number));
+      const sums = rows[0]!.map((_, c) => rows.reduce((n, r) => n + r[c]!, 0));
+      lines.splice(first, 3, ['', '（六）其他处理', '', ...sums].join('\t'));
+      return processText(lines.join('\n'));
+    },
+    check: (finding) => {
+      assert.match(finding.message, /（六）其他处理/);
+      assert.ok(finding.cells.includes('applications.results.otherHandling.noCorrection'));
+    },
+  },
+});
+
+ruleCases('structure.splitRow', 'warning', {
+  passes: { what: 'a 2019 report with its one （六） row', findings: () => processText(sampleText('h015')) },
+  fails: {
+    what: 'a 2019 report printing （六）其他处理 as the 2021 form’s three rows, adding up to it',
+    findings: () =>
+      processText(
+        editLine(sampleText('h015'), '其他处理', (line) => {
+          const figures = line.split('\t').slice(1, 8);
+          const zeros = figures.map(() => '0');
+          return [
+            ['（六）其他处理', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ...figures],
+            ['', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ...zeros],
+            ['', '3.其他', ...zeros],
+          ]
+            .map((row) => row.join('\t'))
+            .join('\n');
+        }),
+      ),
+    check: (finding) => assert.ok(finding.cells.includes('applications.results.otherHandling.total')),
+  },
+});
