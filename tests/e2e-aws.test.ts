@@ -17,7 +17,7 @@ const UPLOADS = [
   { key: 'incoming/pdf/绍兴 h005 report.pdf', file: 'pdf/h005.pdf', agency: '绍兴市自然资源和规划局', status: 'valid' },
   { key: 'incoming/docx/h005+copy.docx', file: 'docx/h005.docx', agency: '绍兴市自然资源和规划局', status: 'valid' },
 ] as const;
-const resultKey = (key: string, ext: string): string => key.replace(/^incoming\//, 'results/').replace(/\.[^./]+$/, ext);
+const resultKey = (key: string, ext: string): string => `${key.replace(/^incoming\//, 'results/')}${ext}`;
 
 describe('process-document handler end to end on a local S3', () => {
   let s3: LocalS3;
@@ -146,7 +146,7 @@ describe('process-document handler end to end on a local S3', () => {
     proxy.failWhen = null;
     assert.deepEqual(response.batchItemFailures, []);
     assert.equal(gets, 0);
-    const result = ResultSchema.parse(JSON.parse(await getText('results/huge.json')));
+    const result = ResultSchema.parse(JSON.parse(await getText('results/huge.pdf.json')));
     assert.equal(result.status, 'unreadable');
     assert.deepEqual(
       result.findings.map((f) => f.rule),

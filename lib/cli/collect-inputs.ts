@@ -51,10 +51,3 @@ async function walk(dir: string, skip: string): Promise<string[]> {
   }
   return found;
 }
-
-/** `a/b/name.pdf` → `a/b/name`; `h002.scan.pdf` → `h002.scan`. */
-export function outputStem(key: string): string {
-  const slash = key.lastIndexOf('/');
-  const dot = key.lastIndexOf('.');
-  return dot > slash + 1 ? key.slice(0, dot) : key;
-}

@@ -7,8 +7,8 @@ export const HELP = `gouji — 政府信息公开工作年度报告的读取与�
 
 process  读取每份报告（.txt .html .docx .pdf .png .jpg .tif），找到表二、表三、表四，
          逐项核对勾稽关系，为每份报告写出：
-           <输出>/<相对路径>/<文件名>.json          结果（机器可读，见 schema/result.schema.json）
-           <输出>/<相对路径>/<文件名>.report.html   结果报告（给人看）
+           <输出>/<相对路径>/<文件名>.<扩展名>.json     结果（机器可读，见 schema/result.schema.json）
+           <输出>/<相对路径>/<文件名>.<扩展名>.report.html  结果报告（给人看）
          并为整批写出 <输出>/summary.csv（Excel 可直接打开）和 <输出>/index.html。
          文件夹会递归读取其中所有受支持的文件；结果路径与输入文件夹内的相对路径一致。
          从不修改输入，从不写到 --out 之外。已有且来源未变的结果会跳过（可中断后续跑）。

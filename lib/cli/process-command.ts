@@ -7,7 +7,7 @@ import { renderIndexHtml, renderSummaryCsv, type SummaryRow, summaryRowFromResul
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { batchContinuity } from '../rules/continuity.ts';
 import { statusOf } from '../rules/validate.ts';
-import { collectInputs, outputStem } from './collect-inputs.ts';
+import { collectInputs } from './collect-inputs.ts';
 import { runPool } from './document-pool.ts';
 import type { DocumentTask } from './document-task.ts';
 import { writeStoppedResult } from './stopped-document.ts';
@@ -45,12 +45,9 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
   const jobs = Math.max(1, command.jobs ?? availableParallelism());
   // Pages of one document are OCR'd in parallel only with the cores the other workers leave.
   const config: Config = { ...command.config, ocrConcurrency: Math.max(1, Math.floor(command.config.ocrConcurrency / jobs)) };
-  const stems = new Set<string>();
   const tasks: DocumentTask[] = inputs.map((input, id) => {
-    let stem = outputStem(input.key);
-    // two inputs named a.pdf and a.docx in one folder would share a.json: keep both
-    if (stems.has(stem)) stem = `${stem}.${input.key.slice(input.key.lastIndexOf('.') + 1)}`;
-    stems.add(stem);
+    // the result keeps the whole file name (a.pdf → a.pdf.json), as in the bucket: a.pdf and a.docx never share one
+    const stem = input.key;
     return { id, root: input.root, key: input.key, stem, out: target.root, config, force: command.force, ocr: command.ocr };
   });
   const entries: BatchEntry[] = new Array(tasks.length);

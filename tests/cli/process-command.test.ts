@@ -52,21 +52,21 @@ describe('gouji process', () => {
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(snapshot(input), before, 'inputs unchanged');
 
-    const result = JSON.parse(readFileSync(join(out, '2023', '商务局', 'jinshui.json'), 'utf8'));
+    const result = JSON.parse(readFileSync(join(out, '2023', '商务局', 'jinshui.txt.json'), 'utf8'));
     assert.equal(result.report.agency, '金水区商务局');
     assert.equal(result.status, 'valid');
-    assert.ok(readFileSync(join(out, '2023', '商务局', 'jinshui.report.html'), 'utf8').includes('金水区商务局'));
-    assert.equal(JSON.parse(readFileSync(join(out, 'h002.json'), 'utf8')).status, 'invalid');
-    assert.equal(JSON.parse(readFileSync(join(out, 'empty.json'), 'utf8')).status, 'unreadable');
-    assert.equal(JSON.parse(readFileSync(join(out, 'h005.json'), 'utf8')).status, 'valid');
-    assert.equal(JSON.parse(readFileSync(join(out, 'wps', 'h008.json'), 'utf8')).extraction.reader, 'doc');
-    assert.throws(() => statSync(join(out, 'notes.json')), 'unsupported extensions are not read');
+    assert.ok(readFileSync(join(out, '2023', '商务局', 'jinshui.txt.report.html'), 'utf8').includes('金水区商务局'));
+    assert.equal(JSON.parse(readFileSync(join(out, 'h002.html.json'), 'utf8')).status, 'invalid');
+    assert.equal(JSON.parse(readFileSync(join(out, 'empty.txt.json'), 'utf8')).status, 'unreadable');
+    assert.equal(JSON.parse(readFileSync(join(out, 'h005.doc.json'), 'utf8')).status, 'valid');
+    assert.equal(JSON.parse(readFileSync(join(out, 'wps', 'h008.wps.json'), 'utf8')).extraction.reader, 'doc');
+    assert.throws(() => statSync(join(out, 'notes.md.json')), 'unsupported extensions are not read');
 
     const csv = readFileSync(join(out, 'summary.csv'), 'utf8');
     assert.ok(csv.startsWith('\uFEFF'), 'CSV has a BOM for Excel');
     assert.equal(csv.trim().split(/\r?\n/).length, 1 + 6);
     const index = readFileSync(join(out, 'index.html'), 'utf8');
-    assert.ok(index.includes('2023/商务局/jinshui.report.html') || index.includes(encodeURI('2023/商务局/jinshui.report.html')));
+    assert.ok(index.includes('2023/商务局/jinshui.txt.report.html') || index.includes(encodeURI('2023/商务局/jinshui.txt.report.html')));
 
     // the terminal summary names each file with its status; progress goes to stderr
     assert.match(run.stdout, /jinshui\.txt.*金水区商务局.*2023.*valid/);
@@ -79,12 +79,35 @@ describe('gouji process', () => {
     cpSync(join(GENERATED, 'src', 'h007.txt'), join(work, 'h007.txt'));
     const out = join(work, 'out');
     assert.equal(gouji(['process', join(work, 'h007.txt'), '--out', out, '--ocr', 'none']).status, 0);
-    const first = statSync(join(out, 'h007.json')).mtimeMs;
+    const first = statSync(join(out, 'h007.txt.json')).mtimeMs;
     const again = gouji(['process', join(work, 'h007.txt'), '--out', out, '--ocr', 'none']);
     assert.match(again.stderr, /已是最新/);
-    assert.equal(statSync(join(out, 'h007.json')).mtimeMs, first);
+    assert.equal(statSync(join(out, 'h007.txt.json')).mtimeMs, first);
     gouji(['process', join(work, 'h007.txt'), '--out', out, '--ocr', 'none', '--force']);
-    assert.notEqual(statSync(join(out, 'h007.json')).mtimeMs, first);
+    assert.notEqual(statSync(join(out, 'h007.txt.json')).mtimeMs, first);
+  });
+
+  it('gives x.txt and x.html their own results, in one run or in two (the same rule as the bucket)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    mkdirSync(join(work, 'a'));
+    cpSync(join(GENERATED, 'src', 'h007.txt'), join(work, 'a', 'x.txt'));
+    cpSync(join(GENERATED, 'src', 'h002.html'), join(work, 'a', 'x.html'));
+    const out = join(work, 'out');
+    assert.equal(gouji(['process', join(work, 'a', 'x.txt'), '--out', out, '--ocr', 'none']).status, 0);
+    assert.equal(gouji(['process', join(work, 'a', 'x.html'), '--out', out, '--ocr', 'none']).status, 0);
+    const sources = ['x.txt', 'x.html'].map((name) => JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8')).source.uri);
+    assert.deepEqual(
+      sources.map((uri: string) => uri.slice(uri.lastIndexOf('/') + 1)),
+      ['x.txt', 'x.html'],
+    );
+    const together = join(work, 'together');
+    assert.equal(gouji(['process', join(work, 'a'), '--out', together, '--ocr', 'none']).status, 0);
+    assert.deepEqual(
+      readdirSync(together)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+      ['x.html.json', 'x.txt.json'],
+    );
   });
 
   it('exits 2 with a clear message on a usage error, and documents itself in --help', () => {
@@ -114,14 +137,14 @@ describe('gouji process over two years of one agency', () => {
     writeFileSync(join(work, 'jinshui-2024.txt'), y2024);
     const out = join(work, 'out');
     assert.equal(gouji(['process', work, '--out', out, '--ocr', 'none']).status, 0);
-    const later = JSON.parse(readFileSync(join(out, 'jinshui-2024.json'), 'utf8'));
+    const later = JSON.parse(readFileSync(join(out, 'jinshui-2024.txt.json'), 'utf8'));
     const continuity = later.findings.filter((f: { rule: string }) => f.rule === 'applications.carryOverContinuity');
     assert.deepEqual(continuity.map((f: { cells: string[] }) => f.cells[0]).sort(), [
       'applications.carriedOver.naturalPerson',
       'applications.carriedOver.total',
     ]);
     assert.equal(later.status, 'invalid');
-    assert.equal(JSON.parse(readFileSync(join(out, 'jinshui-2023.json'), 'utf8')).status, 'valid');
+    assert.equal(JSON.parse(readFileSync(join(out, 'jinshui-2023.txt.json'), 'utf8')).status, 'valid');
     assert.match(readFileSync(join(out, 'summary.csv'), 'utf8'), /jinshui-2024\.txt.*invalid/);
   });
 });

@@ -54,7 +54,7 @@ describe('the bundled process-document function', () => {
     const response = await handler(sqsEvent(s3PutRecord('bundled', 'incoming/绍兴 h005.pdf', { size: body.byteLength })), lambdaContext);
     assert.deepEqual(response.batchItemFailures, []);
     const json = await (
-      await s3.client.send(new GetObjectCommand({ Bucket: 'bundled', Key: 'results/绍兴 h005.json' }))
+      await s3.client.send(new GetObjectCommand({ Bucket: 'bundled', Key: 'results/绍兴 h005.pdf.json' }))
     ).Body?.transformToString();
     const result = ResultSchema.parse(JSON.parse(json ?? ''));
     assert.equal(result.extraction.reader, 'pdf', JSON.stringify(result.findings).slice(0, 600) + JSON.stringify(result.extraction));

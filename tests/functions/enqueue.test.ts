@@ -38,13 +38,16 @@ describe('enqueueExisting (backfill)', () => {
     s3 = await startLocalS3();
     for (let i = 0; i < 12; i += 1) await put(`incoming/2023/报告 ${String(i).padStart(2, '0')}.txt`, `report ${i}`);
     const current = await put('incoming/current.txt', 'already done');
-    await put('results/current.json', '{}', { 'source-etag': (current.ETag ?? '').replaceAll('"', ''), 'gouji-version': GOUJI_VERSION });
+    await put('results/current.txt.json', '{}', {
+      'source-etag': (current.ETag ?? '').replaceAll('"', ''),
+      'gouji-version': GOUJI_VERSION,
+    });
     // made by this version, but from an older object
     const older = await put('incoming/older-version.txt', 'done by an older gouji');
-    await put('results/older-version.json', '{}', { 'source-etag': (older.ETag ?? '').replaceAll('"', ''), 'gouji-version': '0.0.1' });
+    await put('results/older-version.txt.json', '{}', { 'source-etag': (older.ETag ?? '').replaceAll('"', ''), 'gouji-version': '0.0.1' });
     const stale = await put('incoming/stale.txt', 'changed since');
     assert.ok(stale.ETag);
-    await put('results/stale.json', '{}', { 'source-etag': 'an-older-etag' });
+    await put('results/stale.txt.json', '{}', { 'source-etag': 'an-older-etag' });
     await put('results/not-an-input.json', '{}');
   });
   after(() => s3?.stop());

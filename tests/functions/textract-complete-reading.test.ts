@@ -31,7 +31,7 @@ const SCANS = [
   { id: 'h014', key: 'incoming/2022/宜昌市财政局（扫描）.scan.pdf' },
 ] as const;
 const jobIdOf = (id: string): string => `7c1e${id}${'0'.repeat(56)}`;
-const resultKeyOf = (key: string): string => key.replace(/^incoming\//, 'results/').replace(/\.pdf$/, '.json');
+const resultKeyOf = (key: string): string => `${key.replace(/^incoming\//, 'results/')}.json`;
 
 /** The completion Textract publishes for a job, through SNS into SQS, from the sample event. */
 function completionRecord(jobId: string, key: string): SQSRecord {

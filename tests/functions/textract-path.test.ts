@@ -94,8 +94,8 @@ describe('Textract path', () => {
     assert.equal(starts().length, 1);
     const location = (starts()[0]!.input['DocumentLocation'] as { S3Object: { Bucket: string; Name: string } }).S3Object;
     assert.deepEqual(location, { Bucket: BUCKET, Name: SCAN_KEY });
-    assert.equal(await resultOf('results/2020/泉州市统计局 扫描件.scan.json'), null); // waits for Textract
-    assert.equal((await resultOf('results/2020/铜陵市农业农村局.json'))?.report.agency, '铜陵市农业农村局');
+    assert.equal(await resultOf('results/2020/泉州市统计局 扫描件.scan.pdf.json'), null); // waits for Textract
+    assert.equal((await resultOf('results/2020/铜陵市农业农村局.txt.json'))?.report.agency, '铜陵市农业农村局');
   });
 
   it('never starts a second job for a duplicate delivery', async () => {
@@ -128,7 +128,7 @@ describe('Textract path', () => {
       [null, ...responses.slice(0, -1).map((r) => r['NextToken'])],
     );
     assert.ok(gets.every((c) => c.input['JobId'] === jobId));
-    const result = await resultOf('results/2020/泉州市统计局 扫描件.scan.json');
+    const result = await resultOf('results/2020/泉州市统计局 扫描件.scan.pdf.json');
     assert.ok(result !== null);
     assert.notEqual(result.extraction.method, 'text');
     assert.ok((result.extraction.ocrPages ?? []).length > 0);
