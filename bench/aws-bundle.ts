@@ -1,73 +1,52 @@
-// Bundles each zip Lambda function the way the CDK stack does (esbuild: ESM, minified, tree-shaken,
-// node22), adds the pdf.js files the stack ships beside it, and prints the bundle size, the zipped
-// artifact size and the time to import the handler cold in a fresh node process.
+// The Lambda zips as the stack builds them (infra/function-asset.ts): size unzipped (Lambda's limit
+// is 250 MB) and zipped, and the cold import of the handler in a fresh node process. The local-OCR
+// zip is built for arm64 (what deploys: its size) and for this machine's x64 (what can run here:
+// its cold import).
 // Run: npx tsx bench/aws-bundle.ts
-import { execSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { BUNDLE_BANNER, BUNDLE_EXTERNALS, pdfjsCopyCommands } from '../infra/gouji-stack.ts';
+import { join } from 'node:path';
+import { buildFunctionAsset, type LambdaArchitecture } from '../infra/function-asset.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const functions = ['process-document', 'textract-complete'];
-const runs = 5;
+const RUNS = 5;
 const out = mkdtempSync(join(tmpdir(), 'gouji-bundle-'));
 
-async function bundle(name: string, sdk: 'bundled' | 'external'): Promise<string> {
-  const outfile = join(out, sdk, name, 'index.mjs');
-  const result = await build({
-    entryPoints: [join(root, 'functions', name, 'handler.ts')],
-    outfile,
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    external: sdk === 'external' ? [...BUNDLE_EXTERNALS, '@aws-sdk/*', '@smithy/*'] : [...BUNDLE_EXTERNALS],
-    banner: { js: BUNDLE_BANNER },
-    metafile: true,
-    logLevel: 'error',
-  });
-  writeFileSync(join(out, sdk, name, 'meta.json'), JSON.stringify(result.metafile));
-  return outfile;
-}
-
-/** ms to import the module in a new process (median of `runs`), excluding node's own start. */
-function coldImportMs(file: string): number {
+/** ms to import the module in a new process (median of RUNS), excluding node's own start. */
+function median(script: string, cwd: string, runs = RUNS): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const script = `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: out });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd,
+      env: { PATH: process.env['PATH'] ?? '' },
+    });
     if (child.status !== 0) throw new Error(child.stderr);
-    times.push(Number(child.stdout.trim()));
+    times.push(Number(child.stdout.trim().split('\n').at(-1)));
   }
   times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? NaN;
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
 
-/** Bytes of the pdf.js files shipped beside the bundle, and of the whole folder zipped. */
-function shipped(file: string): { pdfjs: number; zipped: number } {
-  const dir = dirname(file);
-  for (const command of pdfjsCopyCommands(root.replace(/\/$/, ''), dir)) execSync(command);
-  const pdfjs = Number(execSync(`du -sb "${dir}/node_modules"`, { encoding: 'utf8' }).split('\t')[0]);
-  execSync(`cd "${dir}" && zip -qr -9 ../${basename(dir)}.zip index.mjs node_modules`);
-  return { pdfjs, zipped: statSync(`${dir}.zip`).size };
-}
-
-const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-console.log(`function            SDK       bundle     +pdf.js    zip        cold import (median of ${runs})`);
-for (const name of functions) {
-  for (const sdk of ['bundled', 'external'] as const) {
-    const file = await bundle(name, sdk);
-    // With the SDK external the import needs the runtime's SDK: only the bundled variant is timed.
-    const ms = sdk === 'bundled' ? `${coldImportMs(file).toFixed(0)} ms` : '(needs the runtime SDK)';
-    const size = statSync(file).size;
-    const { pdfjs, zipped } = shipped(file);
-    console.log(`${name.padEnd(20)}${sdk.padEnd(10)}${mb(size).padEnd(11)}${mb(pdfjs).padEnd(11)}${mb(zipped).padEnd(11)}${ms}`);
-  }
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const builds: { label: string; name: string; architecture: LambdaArchitecture; localOcr: boolean; time: boolean }[] = [
+  { label: 'process-document, local OCR', name: 'process-document', architecture: 'arm64', localOcr: true, time: false },
+  { label: 'process-document, local OCR', name: 'process-document', architecture: 'x64', localOcr: true, time: true },
+  { label: 'process-document, -c ocr=textract', name: 'process-document', architecture: 'arm64', localOcr: false, time: true },
+  { label: 'textract-complete', name: 'textract-complete', architecture: 'arm64', localOcr: false, time: true },
+];
+console.log(`function                             arch    unzipped   zipped     cold import (median of ${RUNS})`);
+for (const build of builds) {
+  const dir = join(out, `${build.name}-${build.architecture}-${build.localOcr}`);
+  buildFunctionAsset({ name: build.name, outDir: dir, architecture: build.architecture, localOcr: build.localOcr });
+  const unzipped = Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split('\t')[0]);
+  execFileSync('zip', ['-qr', '-9', `${dir}.zip`, '.'], { cwd: dir });
+  // the bundle is arch-independent JavaScript; its natives load only when the engine starts
+  const ms = build.time
+    ? `${median("const t = performance.now(); await import('./index.mjs'); console.log(performance.now() - t);", dir).toFixed(0)} ms`
+    : '(arm64: see x64)';
+  console.log(
+    `${build.label.padEnd(37)}${build.architecture.padEnd(8)}${mb(unzipped).padEnd(11)}${mb(statSync(`${dir}.zip`).size).padEnd(11)}${ms}`,
+  );
 }
 rmSync(out, { recursive: true, force: true });

@@ -1,56 +1,71 @@
-import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Architecture, DockerImageCode, DockerImageFunction, type Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, EventType, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, EventType, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { SqsDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Topic } from 'aws-cdk-lib/aws-sns';
-import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { EmailSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
-
-/** The only prefix that triggers processing; results go to OUTPUT_PREFIX, which never matches it. */
-export const INPUT_PREFIX = 'incoming/';
-export const OUTPUT_PREFIX = 'results/';
+import { BATCH_SIZE, MAX_CONCURRENCY } from '../functions/shared/batch-sizes.ts';
+import { INPUT_PREFIX, OCR_INPUT_PREFIX, OUTPUT_PREFIX } from '../lib/result-keys.ts';
+import { type GoujiFunction, goujiFunction } from './gouji-function.ts';
 
 export interface GoujiStackProps extends StackProps {
   /**
-   * 'textract' (default): zip functions, scanned pages go to Amazon Textract.
-   * 'local': the process function is a container image with the local OCR engine (onnxruntime
-   * and models do not fit a zip); needs Docker at deploy time.
+   * 'local' (default): the process function is a zip with the local OCR engine (PP-OCRv4 on
+   * onnxruntime, arm64 binaries only); no Textract. 'textract': scanned pages go to Amazon Textract.
    */
-  ocrEngine?: 'textract' | 'local';
-  /** per-invocation budget of the processing functions */
-  functionTimeout?: Duration;
-  /** extra GOUJI_* settings (lib/config.ts), e.g. GOUJI_MAX_BYTES */
+  ocrEngine?: 'local' | 'textract';
+  /** an address the alarm topic e-mails (the subscription must be confirmed from that mailbox) */
+  alarmEmail?: string;
+  /** extra GOUJI_* settings (lib/config.ts, functions/shared/aws-env.ts), e.g. GOUJI_MAX_BYTES */
   settings?: Record<string, string>;
 }
 
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const entry = (name: string): string => fileURLToPath(new URL(`../functions/${name}/handler.ts`, import.meta.url));
+/** Lambda's longest timeout: OCR of a long scan needs it; the per-document budget is set below it. */
+const OCR_TIMEOUT = Duration.minutes(15);
+/** A text-only function (Textract path) is done in seconds per document. */
+const TEXT_TIMEOUT = Duration.minutes(5);
+/** 2 vCPUs (Lambda gives one per 1,769 MB): pages of a scan are OCR'd two at a time. */
+const OCR_MEMORY_MB = 3584;
+const TEXT_MEMORY_MB = 2048;
+/** SQS: maxReceiveCount before the DLQ. Waits for a Textract slot are re-sent, never counted. */
+const MAX_RECEIVES = 5;
+/** An incoming message older than this means the drop is not being worked through. */
+const OLDEST_MESSAGE_ALARM = Duration.hours(2);
 
-/** Bucket → SQS → process-document; Textract → SNS → SQS → textract-complete; DLQs with alarms. */
+/** Bucket → SQS → process-document (→ Textract → SNS → SQS → textract-complete); DLQs, alarms that e-mail, outputs. */
 export class GoujiStack extends Stack {
   readonly bucket: Bucket;
   readonly incomingQueue: Queue;
-  readonly processFunction: LambdaFunction;
-  readonly completeFunction?: LambdaFunction;
+  readonly processFunction: GoujiFunction;
+  readonly completeFunction?: GoujiFunction;
 
   constructor(scope: Construct, id: string, props: GoujiStackProps = {}) {
     super(scope, id, props);
-    const ocrEngine = props.ocrEngine ?? 'textract';
-    const timeout = props.functionTimeout ?? Duration.minutes(5);
-    // AWS: visibility timeout at least 6× the function timeout for SQS event sources.
-    const visibilityTimeout = Duration.seconds(timeout.toSeconds() * 6);
+    const ocrEngine = props.ocrEngine ?? 'local';
+    const processTimeout = ocrEngine === 'local' ? OCR_TIMEOUT : TEXT_TIMEOUT;
 
     const alarmKey = new Key(this, 'AlarmKey', { enableKeyRotation: true, description: 'gouji alarm topic' });
     const alarmTopic = new Topic(this, 'AlarmTopic', { masterKey: alarmKey, enforceSSL: true });
-    alarmKey.grantEncryptDecrypt(new ServicePrincipal('cloudwatch.amazonaws.com'));
+    serviceMayUseKey(alarmKey, 'cloudwatch.amazonaws.com', this);
+    if (props.alarmEmail !== undefined) alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
+    const alarm = (name: string, description: string, metric: IMetric, threshold: number) => {
+      new Alarm(this, name, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(alarmTopic));
+    };
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -61,7 +76,11 @@ export class GoujiStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(accessLogs, 'This is the server access log bucket; logging it into itself would loop.', 'AwsSolutions-S1');
+    acknowledge(
+      accessLogs,
+      'This bucket receives the reports bucket’s server access logs; logging it into itself would loop.',
+      'AwsSolutions-S1',
+    );
 
     this.bucket = new Bucket(this, 'Reports', {
       encryption: BucketEncryption.S3_MANAGED,
@@ -71,134 +90,175 @@ export class GoujiStack extends Stack {
       // aws-cdk-lib's IBucket and exactOptionalPropertyTypes disagree on optional members.
       serverAccessLogsBucket: accessLogs as IBucket,
       serverAccessLogsPrefix: 'reports/',
-      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
+      lifecycleRules: [
+        { noncurrentVersionExpiration: Duration.days(90) },
+        // the PDFs of scanned pages sent to Textract are needed only while the job runs
+        { prefix: OCR_INPUT_PREFIX, expiration: Duration.days(7) },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const incoming = queueWithDlq(this, 'Incoming', visibilityTimeout, alarmTopic);
+    const incoming = queueWithDlq(this, 'Incoming', processTimeout, alarm);
     this.incomingQueue = incoming.queue;
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(incoming.queue), { prefix: INPUT_PREFIX });
+    alarm(
+      'IncomingBacklogAlarm',
+      `The oldest report waiting in the incoming queue is older than ${OLDEST_MESSAGE_ALARM.toHumanString()}: the drop is not being worked through.`,
+      incoming.queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      OLDEST_MESSAGE_ALARM.toSeconds(),
+    );
 
     const environment: Record<string, string> = {
       POWERTOOLS_SERVICE_NAME: 'gouji',
       POWERTOOLS_METRICS_NAMESPACE: 'Gouji',
       GOUJI_OCR_ENGINE: ocrEngine,
-      GOUJI_TIMEOUT_MS: String(timeout.toMilliseconds() - 30_000),
+      // the document's own budget: a scan that cannot be read in it gets `document.timeout`
+      GOUJI_TIMEOUT_MS: String(processTimeout.toMilliseconds() - 60_000),
       ...props.settings,
     };
 
-    if (ocrEngine === 'local') {
-      this.processFunction = new DockerImageFunction(this, 'ProcessDocument', {
-        code: DockerImageCode.fromImageAsset(projectRoot, {
-          file: 'functions/process-document/Dockerfile',
-          exclude: ['node_modules', 'cdk.out', '.git', 'out', 'tests', 'bench'],
-        }),
-        architecture: Architecture.X86_64,
-        memorySize: 4096,
-        timeout,
-        environment,
-      });
-    } else {
-      const textract = textractNotifications(this, visibilityTimeout, alarmTopic);
-      this.processFunction = nodeFunction(this, 'ProcessDocument', 'process-document', timeout, {
-        ...environment,
-        GOUJI_TEXTRACT_TOPIC_ARN: textract.topic.topicArn,
-        GOUJI_TEXTRACT_ROLE_ARN: textract.role.roleArn,
-      });
-      this.processFunction.addToRolePolicy(
-        new PolicyStatement({ effect: Effect.ALLOW, actions: ['textract:StartDocumentAnalysis'], resources: ['*'] }),
-      );
-      textract.role.grantPassRole(this.processFunction.grantPrincipal);
+    this.processFunction = goujiFunction(this, 'ProcessDocument', {
+      name: 'process-document',
+      localOcr: ocrEngine === 'local',
+      architecture: Architecture.ARM_64,
+      memorySize: ocrEngine === 'local' ? OCR_MEMORY_MB : TEXT_MEMORY_MB,
+      timeout: processTimeout,
+      environment,
+    });
+    this.grantDocumentAccess(this.processFunction);
+    this.processFunction.addEventSource(
+      new SqsEventSource(incoming.queue, {
+        batchSize: ocrEngine === 'local' ? BATCH_SIZE.ocr : BATCH_SIZE.text,
+        reportBatchItemFailures: true,
+        maxConcurrency: MAX_CONCURRENCY,
+      }),
+    );
+    functionAlarms(this.processFunction, 'ProcessDocument', alarm);
 
-      const complete = nodeFunction(this, 'TextractComplete', 'textract-complete', timeout, environment);
-      complete.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['textract:GetDocumentAnalysis'], resources: ['*'] }));
+    const outputs: Record<string, string> = {
+      BucketName: this.bucket.bucketName,
+      IncomingQueueUrl: incoming.queue.queueUrl,
+      IncomingDlqUrl: incoming.dlq.queueUrl,
+      AlarmTopicArn: alarmTopic.topicArn,
+      ProcessFunctionLogGroup: this.processFunction.logGroup.logGroupName,
+    };
+
+    if (ocrEngine === 'textract') {
+      const textract = textractNotifications(this, TEXT_TIMEOUT, alarm);
+      const jobs = new Table(this, 'TextractJobs', {
+        partitionKey: { name: 'id', type: AttributeType.STRING },
+        billingMode: BillingMode.PAY_PER_REQUEST,
+        timeToLiveAttribute: 'expiresAt',
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      const processFn = this.processFunction;
+      processFn.addEnvironment('GOUJI_TEXTRACT_TOPIC_ARN', textract.topic.topicArn);
+      processFn.addEnvironment('GOUJI_TEXTRACT_ROLE_ARN', textract.role.roleArn);
+      processFn.addEnvironment('GOUJI_JOB_TABLE', jobs.tableName);
+      processFn.addEnvironment('GOUJI_INCOMING_QUEUE_URL', incoming.queue.queueUrl);
+      processFn.addToRolePolicy(new PolicyStatement({ actions: ['textract:StartDocumentAnalysis'], resources: ['*'] }));
+      processFn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['iam:PassRole'],
+          resources: [textract.role.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'textract.amazonaws.com' } },
+        }),
+      );
+      // Textract reads the document with the caller's rights: the staged PDFs of scanned pages
+      processFn.addToRolePolicy(objectActions(this.bucket, ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion'], OCR_INPUT_PREFIX));
+      // a message that waits for a Textract slot is sent to its queue again (never counted as a failure)
+      processFn.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [incoming.queue.queueArn] }));
+      jobs.grant(processFn, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+
+      const complete = goujiFunction(this, 'TextractComplete', {
+        name: 'textract-complete',
+        localOcr: false,
+        architecture: Architecture.ARM_64,
+        memorySize: TEXT_MEMORY_MB,
+        timeout: TEXT_TIMEOUT,
+        environment: { ...environment, GOUJI_TIMEOUT_MS: String(TEXT_TIMEOUT.toMilliseconds() - 60_000), GOUJI_JOB_TABLE: jobs.tableName },
+      });
+      complete.addToRolePolicy(new PolicyStatement({ actions: ['textract:GetDocumentAnalysis'], resources: ['*'] }));
+      jobs.grant(complete, 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
       this.grantDocumentAccess(complete);
-      complete.addEventSource(new SqsEventSource(textract.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+      complete.addEventSource(
+        new SqsEventSource(textract.queue, {
+          batchSize: BATCH_SIZE.completions,
+          reportBatchItemFailures: true,
+          maxConcurrency: MAX_CONCURRENCY,
+        }),
+      );
+      functionAlarms(complete, 'TextractComplete', alarm);
       this.completeFunction = complete;
-      for (const fn of [this.processFunction, complete]) {
+      for (const fn of [processFn, complete]) {
         acknowledge(
-          fn,
-          'Textract StartDocumentAnalysis/GetDocumentAnalysis support no resource-level permissions; the resource must be *.',
+          fn.role ?? fn,
+          'Textract StartDocumentAnalysis and GetDocumentAnalysis support no resource-level permissions (Service Authorization Reference): the resource must be *.',
           'AwsSolutions-IAM5[Resource::*]',
         );
       }
+      Object.assign(outputs, {
+        TextractCompleteQueueUrl: textract.queue.queueUrl,
+        TextractCompleteDlqUrl: textract.dlq.queueUrl,
+        TextractJobTable: jobs.tableName,
+      });
     }
-    this.grantDocumentAccess(this.processFunction);
-    this.processFunction.addEventSource(
-      new SqsEventSource(incoming.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }),
-    );
-
+    for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
     acknowledge(
       this,
-      "AWSLambdaBasicExecutionRole only allows writing the function's own CloudWatch logs; it is the documented minimum for Lambda.",
+      'The only managed policy left is on BucketNotificationsHandler, the custom resource aws-cdk-lib uses at deploy time to set the bucket’s notifications; CDK offers no way to give it another role.',
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     );
   }
 
-  /** Read incoming/*, read and write results/* (reading a result is the idempotency check). */
-  private grantDocumentAccess(fn: LambdaFunction): void {
-    const bucketId = this.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-    this.bucket.grantRead(fn, `${INPUT_PREFIX}*`);
-    this.bucket.grantRead(fn, `${OUTPUT_PREFIX}*`);
-    this.bucket.grantPut(fn, `${OUTPUT_PREFIX}*`);
-    this.bucket.grantDelete(fn, `${OUTPUT_PREFIX}*`);
+  /**
+   * Read incoming/* (any version: Textract jobs pin one), read and write results/* (reading a result
+   * is the current check; deleting is for the pending marker and an orphan report), list under
+   * those prefixes only (so a missing object answers 404, not 403). No version deletes, no
+   * retention or legal holds.
+   */
+  private grantDocumentAccess(fn: GoujiFunction): void {
+    fn.addToRolePolicy(objectActions(this.bucket, ['s3:GetObject', 's3:GetObjectVersion'], INPUT_PREFIX));
+    fn.addToRolePolicy(objectActions(this.bucket, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], OUTPUT_PREFIX));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${INPUT_PREFIX}*`, `${OUTPUT_PREFIX}*`] } },
+      }),
+    );
+    const bucketId = this.getLogicalId(this.bucket.node.defaultChild as import('aws-cdk-lib/aws-s3').CfnBucket);
     acknowledge(
-      fn,
-      'Object actions are scoped to the incoming/* and results/* prefixes; s3:GetBucket*/List* (HeadObject needs List to tell 404 from 403), s3:GetObject*, s3:Abort* and s3:DeleteObject* are the action groups of CDK grants, on those prefixes only.',
-      ...['GetBucket*', 'GetObject*', 'List*', 'Abort*', 'DeleteObject*'].map((action) => `AwsSolutions-IAM5[Action::s3:${action}]`),
-      ...[INPUT_PREFIX, OUTPUT_PREFIX].map((prefix) => `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`),
+      fn.role ?? fn,
+      'The object actions are granted on the prefixes the function reads and writes (incoming/*, results/*, textract-input/*), each key of which is a document or result; object-level ARNs need the wildcard.',
+      ...[INPUT_PREFIX, OUTPUT_PREFIX, OCR_INPUT_PREFIX].map((prefix) => `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`),
     );
   }
 }
 
-/**
- * Left out of the zip bundles: the native canvas is only loaded to render pages for the local
- * OCR engine (never in the zip functions); pdf.js loads its worker, CMaps and fonts from files
- * beside its module, so it ships as files (pdfjsCopyCommands), not bundled.
- */
-export const BUNDLE_EXTERNALS = ['@napi-rs/canvas', 'pdfjs-dist'] as const;
-/** CommonJS dependencies inside an ESM bundle still call require(). */
-export const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-const PDFJS_FILES = ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts'];
-
-/** Shell commands copying the parts of pdfjs-dist the reader uses into the function's node_modules. */
-export function pdfjsCopyCommands(inputDir: string, outputDir: string): string[] {
-  const from = `${inputDir}/node_modules/pdfjs-dist`;
-  const to = `${outputDir}/node_modules/pdfjs-dist`;
-  return [`mkdir -p "${to}/legacy/build"`, ...PDFJS_FILES.map((file) => `cp -R "${from}/${file}" "${to}/${file}"`)];
+function objectActions(bucket: Bucket, actions: string[], prefix: string): PolicyStatement {
+  return new PolicyStatement({ effect: Effect.ALLOW, actions, resources: [bucket.arnForObjects(`${prefix}*`)] });
 }
 
-function nodeFunction(scope: Construct, id: string, name: string, timeout: Duration, environment: Record<string, string>): NodejsFunction {
-  return new NodejsFunction(scope, id, {
-    entry: entry(name),
-    projectRoot,
-    depsLockFilePath: `${projectRoot}package-lock.json`,
-    runtime: Runtime.NODEJS_24_X,
-    architecture: Architecture.ARM_64,
-    memorySize: 2048,
-    timeout,
-    environment,
-    bundling: {
-      forceDockerBundling: false,
-      minify: true,
-      // No source map: it would triple the artifact and --enable-source-maps slows cold starts.
-      sourceMap: false,
-      format: OutputFormat.ESM,
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      // The pinned SDK is bundled so the code runs with the versions it was tested with.
-      externalModules: [...BUNDLE_EXTERNALS],
-      banner: BUNDLE_BANNER,
-      commandHooks: {
-        beforeBundling: () => [],
-        beforeInstall: () => [],
-        afterBundling: (inputDir, outputDir) => pdfjsCopyCommands(inputDir, outputDir),
-      },
-    },
-  });
+type AlarmOf = (name: string, description: string, metric: IMetric, threshold: number) => void;
+
+function functionAlarms(fn: GoujiFunction, name: string, alarm: AlarmOf): void {
+  alarm(
+    `${name}ErrorsAlarm`,
+    `${name} invocations failed (see its log group): records go back to the queue.`,
+    fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+    1,
+  );
+  alarm(
+    `${name}ThrottlesAlarm`,
+    `${name} invocations were throttled: the account's Lambda concurrency is short.`,
+    fn.metricThrottles({ period: Duration.minutes(5), statistic: 'Sum' }),
+    1,
+  );
 }
 
-function queueWithDlq(scope: Construct, id: string, visibilityTimeout: Duration, alarmTopic: Topic): { queue: Queue; dlq: Queue } {
+function queueWithDlq(scope: Construct, id: string, functionTimeout: Duration, alarm: AlarmOf): { queue: Queue; dlq: Queue } {
   const dlq = new Queue(scope, `${id}Dlq`, {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
@@ -208,51 +268,63 @@ function queueWithDlq(scope: Construct, id: string, visibilityTimeout: Duration,
   const queue = new Queue(scope, `${id}Queue`, {
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
-    visibilityTimeout,
-    retentionPeriod: Duration.days(4),
-    deadLetterQueue: { queue: dlq, maxReceiveCount: 5 },
+    // AWS: at least 6× the function timeout for an SQS event source.
+    visibilityTimeout: Duration.seconds(functionTimeout.toSeconds() * 6),
+    retentionPeriod: Duration.days(14),
+    deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVES },
   });
-  const alarm = new Alarm(scope, `${id}DlqAlarm`, {
-    alarmDescription: `Messages in the ${id} dead-letter queue: documents that failed 5 times (see the function's logs).`,
-    metric: dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-    threshold: 1,
-    evaluationPeriods: 1,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-  });
-  alarm.addAlarmAction(new SnsAction(alarmTopic));
+  alarm(
+    `${id}DlqAlarm`,
+    `Messages in the ${id} dead-letter queue: documents that failed ${MAX_RECEIVES} times (see the function's log group; \`gouji redrive\` sends them back).`,
+    dlq.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+    1,
+  );
   return { queue, dlq };
 }
 
 /** The SNS topic Textract publishes job completions to, its publishing role, and the queue behind it. */
 function textractNotifications(
   scope: Construct,
-  visibilityTimeout: Duration,
-  alarmTopic: Topic,
-): { topic: Topic; role: Role; queue: Queue } {
+  functionTimeout: Duration,
+  alarm: AlarmOf,
+): { topic: Topic; role: Role; queue: Queue; dlq: Queue } {
+  const stack = Stack.of(scope);
   const key = new Key(scope, 'TextractTopicKey', { enableKeyRotation: true, description: 'gouji Textract completion topic' });
   const topic = new Topic(scope, 'TextractTopic', { masterKey: key, enforceSSL: true });
   const role = new Role(scope, 'TextractRole', {
     assumedBy: new ServicePrincipal('textract.amazonaws.com', {
       // Confused-deputy guard: only Textract jobs of this account may use the role.
-      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+      conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
     }),
     description: 'Lets Textract publish job completions to the gouji topic',
   });
   topic.grantPublish(role);
   acknowledge(
     role,
-    'kms:GenerateDataKey* is what SNS needs to publish to a KMS-encrypted topic; it is granted on this topic key only.',
+    'kms:GenerateDataKey* is the action group SNS needs to publish to a KMS-encrypted topic (GenerateDataKey, GenerateDataKeyWithoutPlaintext); it is granted on this topic key only.',
     'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
   );
-  const { queue } = queueWithDlq(scope, 'TextractComplete', visibilityTimeout, alarmTopic);
-  // SNS must be able to decrypt the topic's messages to deliver them to SQS.
-  key.grantEncryptDecrypt(new ServicePrincipal('sns.amazonaws.com'));
+  const { queue, dlq } = queueWithDlq(scope, 'TextractComplete', functionTimeout, alarm);
+  // SNS decrypts the topic's messages to deliver them to SQS (the key serves this topic only;
+  // naming the topic's ARN here would make the key and the topic depend on each other).
+  serviceMayUseKey(key, 'sns.amazonaws.com', scope);
   topic.addSubscription(new SqsSubscription(queue));
-  return { topic, role, queue };
+  return { topic, role, queue, dlq };
+}
+
+/** A key policy statement letting an AWS service use the key on behalf of this account only. */
+function serviceMayUseKey(key: Key, service: string, scope: Construct): void {
+  key.addToResourcePolicy(
+    new PolicyStatement({
+      principals: [new ServicePrincipal(service)],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+  );
 }
 
 /** Records a cdk-nag finding as accepted, with the reason, on a construct and its children. */
-function acknowledge(scope: IConstruct, reason: string, ...ids: string[]): void {
+export function acknowledge(scope: IConstruct, reason: string, ...ids: string[]): void {
   for (const id of ids) Validations.of(scope).acknowledge({ id, reason });
 }

@@ -4,7 +4,9 @@ import type { PositionedPage } from './model/layout.ts';
 import type { Extraction, Finding, Result, Source } from './model/result.ts';
 import { MachineryError } from './ports/machinery-error.ts';
 import type { OcrEngine } from './ports/ocr-engine.ts';
+import { OcrError } from './ports/ocr-error.ts';
 import { detectKind, mediaTypeOf } from './read/detect-kind.ts';
+import { pagesNeedingOcr } from './read/pdf/pages-needing-ocr.ts';
 import { readPdf } from './read/pdf/read-pdf.ts';
 import { readDocument } from './read/read-document.ts';
 import type { UnreadableReason } from './read/read-result.ts';
@@ -63,6 +65,14 @@ export async function processDocument(input: DocumentInput, options: ProcessOpti
     // The caller's cancellation and failures of the machinery (OCR runtime, Textract, storage)
     // are not the document's fault: they propagate so the edge can retry.
     if (options.signal?.aborted || (error instanceof MachineryError && error.retryable)) throw error;
+    // A failure of the machinery that no retry can mend: the result says what failed, in its words.
+    if (error instanceof MachineryError) {
+      const ocr = error instanceof OcrError;
+      return unreadable(
+        ocr ? 'ocrFailed' : 'internalError',
+        `${ocr ? 'OCR 识别失败' : '处理时出错'}（${error.name}：${error.message}），不是文件本身的问题；重新上传或重新排队（redrive）会再试一次。`,
+      );
+    }
     // Anything else is a file the readers could not cope with: one result, never a crashed batch.
     return unreadable(
       'internalError',
@@ -124,14 +134,23 @@ async function analyse(
   };
 }
 
-/** Cheap check before starting an asynchronous OCR job: which pages have no usable text layer. */
-export async function pagesNeedingOcr(input: DocumentInput, config: Config): Promise<number[]> {
+/**
+ * Before an asynchronous OCR job (Textract): the pages the reader would OCR, decided by the
+ * reader's own rule (pagesNeedingOcr); [] when nothing needs OCR or the file cannot be read (the
+ * core then writes the result without a job).
+ */
+export async function documentPagesNeedingOcr(
+  input: Pick<DocumentInput, 'bytes' | 'name'>,
+  config: Config,
+  signal?: AbortSignal,
+): Promise<{ kind: 'pdf' | 'image'; pages: number[]; pageCount: number } | null> {
   const kind = detectKind(input.bytes, input.name);
-  if (kind === 'image') return [1];
-  if (kind !== 'pdf') return [];
-  const pdf = await readPdf(input.bytes, { maxPages: config.maxPages });
-  if (!pdf.ok) return [];
-  return pdf.pages.filter((p) => p.textLayer === 'needsOcr').map((p) => p.page);
+  if (kind === 'image') return input.bytes.length > config.maxBytes ? null : { kind, pages: [1], pageCount: 1 };
+  if (kind !== 'pdf' || input.bytes.length > config.maxBytes) return null;
+  const pdf = await readPdf(input.bytes, { maxPages: config.maxPages, ...(signal === undefined ? {} : { signal }) });
+  if (!pdf.ok) return null;
+  const pages = pagesNeedingOcr(input.bytes, pdf.pages);
+  return pages.length === 0 ? null : { kind, pages, pageCount: pdf.pageCount };
 }
 
 /** Hex sha256 of a document's bytes: its identity in results, Textract tokens and the current check. */

@@ -55,3 +55,6 @@ export function outputKeyFor(sourceKey: string): string | null {
 export const jsonKeyOf = (outputKey: string): string => `${outputKey}.json`;
 export const htmlKeyOf = (outputKey: string): string => `${outputKey}.report.html`;
 export const pendingKeyOf = (outputKey: string): string => `${outputKey}.pending`;
+
+/** Where the PDF of just the pages to OCR is put for Textract (no trigger, never a result). */
+export const OCR_INPUT_PREFIX = 'textract-input/';

@@ -26,10 +26,7 @@ process.env['AWS_SECRET_ACCESS_KEY'] = 'S3RVER';
 process.env['GOUJI_OCR_ENGINE'] ??= 'local';
 process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
 process.env['POWERTOOLS_DEV'] ??= 'true';
-const { handler } =
-  process.env['GOUJI_OCR_ENGINE'] === 'local'
-    ? await import('../functions/process-document/handler-local-ocr.ts')
-    : await import('../functions/process-document/handler.ts');
+const { handler } = await import('../functions/process-document/handler.ts');
 
 const s3 = new S3Client({
   endpoint,

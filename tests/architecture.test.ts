@@ -58,14 +58,23 @@ describe('architecture', () => {
     );
   });
 
-  it('keeps the handlers thin: wiring only, the work is in lib/', () => {
-    const handlers = files(join(ROOT, 'functions')).filter((f) => f.endsWith('handler.ts'));
-    assert.ok(handlers.length >= 2);
-    for (const file of handlers) {
-      const lines = readFileSync(file, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '' && !l.trim().startsWith('//') && !l.trim().startsWith('*'));
-      assert.ok(lines.length <= 40, `${relative(ROOT, file)} has ${lines.length} lines`);
+  it('keeps every file under functions/ wiring: small, and reaching the core only through the use cases', () => {
+    const edge = files(join(ROOT, 'functions'));
+    assert.ok(edge.length >= 10, `${edge.length} files under functions/`);
+    const offences: string[] = [];
+    for (const file of edge) {
+      const text = readFileSync(file, 'utf8');
+      const code = text.split('\n').filter((l) => l.trim() !== '' && !/^\s*(\/\/|\*|\/\*)/.test(l));
+      if (code.length > 100) offences.push(`${relative(ROOT, file)} has ${code.length} lines of code`);
+      for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
+        if (/\/lib\/(read|tables|rules|render|model\/(?!result|layout))/.test(spec!))
+          offences.push(`${relative(ROOT, file)} reaches into the core: ${spec}`);
+        if (!spec!.startsWith('.') && !/^(node:|@aws-sdk\/|@aws-lambda-powertools\/|@middy\/|aws-lambda$|zod$)/.test(spec!)) {
+          offences.push(`${relative(ROOT, file)} imports ${spec}`);
+        }
+      }
+      if (file.endsWith('handler.ts') && code.length > 40) offences.push(`${relative(ROOT, file)} is not thin (${code.length} lines)`);
     }
+    assert.deepEqual(offences, []);
   });
 });

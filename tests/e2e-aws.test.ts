@@ -141,8 +141,8 @@ describe('process-document handler end to end on a local S3', () => {
       if (req.method === 'GET' && (req.url ?? '').includes('huge.pdf')) gets += 1;
       return false;
     };
-    const small = createProcessDocumentHandler(depsFromEnv({ ...process.env, GOUJI_MAX_BYTES: '1000' }));
-    const response = await small(sqsEvent(s3PutRecord(BUCKET, key, { size: body.byteLength })));
+    const small = createProcessDocumentHandler(await depsFromEnv({ ...process.env, GOUJI_MAX_BYTES: '1000' }));
+    const response = await small(sqsEvent(s3PutRecord(BUCKET, key, { size: body.byteLength })), lambdaContext);
     proxy.failWhen = null;
     assert.deepEqual(response.batchItemFailures, []);
     assert.equal(gets, 0);

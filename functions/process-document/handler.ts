@@ -3,8 +3,8 @@ import '../shared/dom-polyfills.ts';
 import { depsFromEnv, lambdaHandler } from './wiring.ts';
 
 /**
- * SQS batch of S3 ObjectCreated notifications (prefix incoming/) → results/ JSON + HTML.
- * The zip function: scanned pages go to Textract (GOUJI_OCR_ENGINE=textract) or are reported
- * unreadable; the local engine lives in handler-local-ocr.ts (container image).
+ * SQS batch of S3 ObjectCreated notifications (prefix incoming/) → results/ JSON + HTML. Scanned
+ * pages are read by the local engine (GOUJI_OCR_ENGINE=local, the default zip), sent to Textract
+ * (textract) or reported unreadable (none).
  */
 export const handler = lambdaHandler(() => depsFromEnv(process.env));

@@ -1,15 +1,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type { Config } from '../../lib/config.ts';
+import { startTextractJob, type TextractStartDeps } from '../../lib/ocr-jobs/start-textract-job.ts';
 import type { DocumentStore } from '../../lib/ports/document-store.ts';
 import type { OcrEngine } from '../../lib/ports/ocr-engine.ts';
-import { pagesNeedingOcr } from '../../lib/process-document.ts';
-import { type Preparation, processStoredDocument } from '../../lib/process-stored-document.ts';
+import { processStoredDocument } from '../../lib/process-stored-document.ts';
 import { outputKeyFor } from '../../lib/result-keys.ts';
-import { forEachRecord } from '../shared/batch.ts';
+import { processRecords } from '../shared/batch.ts';
 import { recordOutcome } from '../shared/observability.ts';
 import { parseS3Notification } from '../shared/s3-notification.ts';
+import { WAITS_ATTRIBUTE, waitDelaySeconds, waitsOf } from '../shared/waits.ts';
 
 export interface ProcessDocumentDeps {
   config: Config;
@@ -18,46 +19,65 @@ export interface ProcessDocumentDeps {
   metrics: Metrics;
   /** the local engine (config.ocrEngine 'local') */
   ocr?: OcrEngine;
-  /** starts an asynchronous Textract job (config.ocrEngine 'textract'); returns its JobId */
-  startTextract?(document: { bucket: string; key: string; sha256: string }): Promise<string>;
+  /** the Textract path (config.ocrEngine 'textract') */
+  textract?: TextractStartDeps;
+  /** sends the record's body to this queue again after `delaySeconds`, with its wait count: a wait is not a failure */
+  requeue?(record: SQSRecord, delaySeconds: number, waits: number): Promise<void>;
 }
 
 /** The SQS(S3 ObjectCreated) → results handler, before middy. */
-export function createProcessDocumentHandler(deps: ProcessDocumentDeps): (event: SQSEvent) => Promise<SQSBatchResponse> {
+export function createProcessDocumentHandler(deps: ProcessDocumentDeps): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const { config, logger, metrics } = deps;
-  return (event) =>
-    forEachRecord(event.Records, logger, async (record) => {
+  return (event, context) =>
+    processRecords(event, context, logger, async (record, budget) => {
       for (const object of parseS3Notification(record.body)) {
-        const outputKey = outputKeyFor(object.key);
-        if (outputKey === null) {
-          // The notification filter should make this impossible; never process our own outputs.
-          logger.warn('key outside incoming/; ignored', { key: object.key });
-          continue;
+        logger.appendKeys({ key: object.key });
+        try {
+          const outputKey = outputKeyFor(object.key);
+          if (outputKey === null) {
+            // The notification filter should make this impossible; never process our own outputs.
+            logger.warn('key outside incoming/; ignored');
+            continue;
+          }
+          const started = Date.now();
+          const textract = config.ocrEngine === 'textract' ? deps.textract : undefined;
+          const store = deps.storeFor(object.bucket);
+          const outcome = await processStoredDocument(store, object.key, {
+            outputKey,
+            config,
+            signal: budget.signal,
+            ...(deps.ocr === undefined || config.ocrEngine !== 'local' ? {} : { ocr: deps.ocr }),
+            ...(textract === undefined
+              ? {}
+              : {
+                  clearPending: true,
+                  prepare: (document) =>
+                    startTextractJob(textract, { ...document, bucket: object.bucket, key: object.key }, config, budget.signal),
+                }),
+          });
+          recordOutcome(metrics, outcome, Date.now() - started);
+          if (outcome.outcome === 'deferred' && outcome.wait !== undefined) {
+            if (deps.requeue === undefined) throw new Error(`waiting on Textract (${outcome.reason}) needs a queue to wait in`);
+            const waits = waitsOf(record) + 1;
+            const delay = waitDelaySeconds(waits);
+            await deps.requeue(record, delay, waits);
+            logger.info('waiting for Textract; the message is back in the queue, no failure counted', {
+              reason: outcome.reason,
+              waits,
+              delaySeconds: delay,
+            });
+            continue;
+          }
+          logger.info('document handled', {
+            outcome: outcome.outcome,
+            ...(outcome.outcome === 'written' ? { status: outcome.result.status, resultKey: outcome.jsonKey } : {}),
+            ...(outcome.outcome === 'deferred' ? { reason: outcome.reason } : {}),
+          });
+        } finally {
+          logger.removeKeys(['key']);
         }
-        const started = Date.now();
-        const startTextract = deps.startTextract;
-        const prepare =
-          config.ocrEngine === 'textract' && startTextract !== undefined
-            ? async (document: Parameters<typeof pagesNeedingOcr>[0] & { sha256: string }): Promise<Preparation> => {
-                const pages = await pagesNeedingOcr(document, config);
-                if (pages.length === 0) return { defer: false };
-                const jobId = await startTextract({ bucket: object.bucket, key: object.key, sha256: document.sha256 });
-                return { defer: true, reason: `Textract job ${jobId} for pages ${pages.join(',')}` };
-              }
-            : undefined;
-        const outcome = await processStoredDocument(deps.storeFor(object.bucket), object.key, {
-          outputKey,
-          config,
-          ...(deps.ocr === undefined || config.ocrEngine !== 'local' ? {} : { ocr: deps.ocr }),
-          ...(prepare === undefined ? {} : { prepare }),
-        });
-        recordOutcome(metrics, outcome, Date.now() - started);
-        logger.info('document handled', {
-          key: object.key,
-          outcome: outcome.outcome,
-          ...(outcome.outcome === 'written' ? { status: outcome.result.status, resultKey: outcome.jsonKey } : {}),
-          ...(outcome.outcome === 'deferred' ? { reason: outcome.reason } : {}),
-        });
       }
     });
 }
+
+export { WAITS_ATTRIBUTE };

@@ -1,52 +1,60 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { configFromEnv } from '../../lib/config.ts';
 import type { OcrEngine } from '../../lib/ports/ocr-engine.ts';
-import { functionEnv, s3ClientFor, storesFor } from '../shared/aws-env.ts';
+import { functionEnv, required, s3ClientFor, storesFor } from '../shared/aws-env.ts';
 import { logger, metrics } from '../shared/observability.ts';
+import { type TextractClients, textractStartDeps } from '../shared/textract-wiring.ts';
+import { WAITS_ATTRIBUTE } from '../shared/waits.ts';
 import { createProcessDocumentHandler, type ProcessDocumentDeps } from './process-batch.ts';
 
-/** Deps from the environment; Textract's client is loaded only when GOUJI_OCR_ENGINE=textract. */
-export function depsFromEnv(env: Record<string, string | undefined>, ocr?: OcrEngine): ProcessDocumentDeps {
+export type SqsSender = Pick<SQSClient, 'send'>;
+
+/** Clients for the handler; the drill and tests pass doubles of what cannot run here. */
+export interface ProcessClients extends Partial<TextractClients> {
+  sqs?: SqsSender;
+}
+
+/** Deps from the environment: the local engine is loaded only for GOUJI_OCR_ENGINE=local, Textract only for textract. */
+export async function depsFromEnv(env: Record<string, string | undefined>, clients: ProcessClients = {}): Promise<ProcessDocumentDeps> {
   const config = configFromEnv(env);
   const own = functionEnv(env);
-  const deps: ProcessDocumentDeps = {
-    config,
-    storeFor: storesFor(s3ClientFor(own)),
-    logger,
-    metrics,
-    ...(ocr === undefined ? {} : { ocr }),
-  };
+  const s3 = clients.s3 ?? s3ClientFor(own);
+  const deps: ProcessDocumentDeps = { config, storeFor: storesFor(s3), logger, metrics };
+  if (config.ocrEngine === 'local') deps.ocr = await localEngine(config.maxPixels);
   if (config.ocrEngine === 'textract') {
-    const { GOUJI_TEXTRACT_TOPIC_ARN: snsTopicArn, GOUJI_TEXTRACT_ROLE_ARN: roleArn } = own;
-    if (snsTopicArn === undefined || roleArn === undefined) {
-      throw new Error('GOUJI_OCR_ENGINE=textract needs GOUJI_TEXTRACT_TOPIC_ARN and GOUJI_TEXTRACT_ROLE_ARN');
-    }
-    let textract: Promise<(document: { bucket: string; key: string; sha256: string }) => Promise<string>> | undefined;
-    deps.startTextract = async (document) => {
-      textract ??= (async () => {
-        const [{ TextractClient }, { startAnalysis }] = await Promise.all([
-          import('@aws-sdk/client-textract'),
-          import('../../lib/adapters/ocr/textract/start-analysis.ts'),
-        ]);
-        const client = new TextractClient({});
-        return (doc) => startAnalysis(client, { ...doc, snsTopicArn, roleArn });
-      })();
-      return (await textract)(document);
+    deps.textract = textractStartDeps(own, { ...clients, s3 });
+    const sqs = clients.sqs ?? new SQSClient({});
+    const queueUrl = required(own, 'GOUJI_INCOMING_QUEUE_URL');
+    deps.requeue = async (record, delaySeconds, waits) => {
+      await sqs.send(
+        new SendMessageCommand({
+          QueueUrl: queueUrl,
+          MessageBody: record.body,
+          DelaySeconds: delaySeconds,
+          MessageAttributes: { [WAITS_ATTRIBUTE]: { DataType: 'Number', StringValue: String(waits) } },
+        }),
+      );
     };
   }
   return deps;
 }
 
+async function localEngine(maxPixels: number): Promise<OcrEngine> {
+  const { createLocalOcrEngine } = await import('../../lib/adapters/ocr/paddle/local-ocr-engine.ts');
+  return createLocalOcrEngine({ maxPixels });
+}
+
 /** The middy handler: structured logs with the Lambda context, EMF metrics flushed per invocation. */
-export function lambdaHandler(makeDeps: () => ProcessDocumentDeps) {
-  let run: ((event: SQSEvent) => Promise<SQSBatchResponse>) | undefined;
+export function lambdaHandler(makeDeps: () => Promise<ProcessDocumentDeps>) {
+  let run: Promise<(event: SQSEvent, context: Context) => Promise<SQSBatchResponse>> | undefined;
   // Built on the first invocation so importing the module does no work.
-  return middy((event: SQSEvent) => {
-    run ??= createProcessDocumentHandler(makeDeps());
-    return run(event);
+  return middy(async (event: SQSEvent, context: Context) => {
+    run ??= makeDeps().then(createProcessDocumentHandler);
+    return (await run)(event, context);
   })
     .use(injectLambdaContext(logger))
     .use(logMetrics(metrics, { captureColdStartMetric: true }));

@@ -7,8 +7,18 @@ import type { DocumentStore } from '../../lib/ports/document-store.ts';
 export const FunctionEnvSchema = z.object({
   GOUJI_TEXTRACT_TOPIC_ARN: z.string().optional(),
   GOUJI_TEXTRACT_ROLE_ARN: z.string().optional(),
-  /** for `npm run local` and tests: an S3-compatible endpoint (path-style) */
+  /** the DynamoDB table of Textract jobs (partition key `id`) */
+  GOUJI_JOB_TABLE: z.string().optional(),
+  /** the queue this function reads: a message waiting for a Textract slot is sent here again */
+  GOUJI_INCOMING_QUEUE_URL: z.string().optional(),
+  /** at most this many Textract jobs open at once (at or below the account's quota) */
+  GOUJI_TEXTRACT_MAX_OPEN_JOBS: z.coerce.number().int().positive().default(100),
+  /** at most this many StartDocumentAnalysis calls a second (at or below the account's quota) */
+  GOUJI_TEXTRACT_STARTS_PER_SECOND: z.coerce.number().int().positive().default(2),
+  /** for `npm run local`, the drill and tests: an S3-compatible endpoint (path-style) */
   GOUJI_S3_ENDPOINT: z.url().optional(),
+  /** for the drill and tests: a DynamoDB-compatible endpoint (dynalite) */
+  GOUJI_DYNAMODB_ENDPOINT: z.url().optional(),
 });
 export type FunctionEnv = z.infer<typeof FunctionEnvSchema>;
 
@@ -43,4 +53,11 @@ export function storesFor(s3: S3Client): (bucket: string) => DocumentStore {
     }
     return store;
   };
+}
+
+/** `name` must be set: the stack sets it for the engine chosen. */
+export function required(env: FunctionEnv, name: keyof FunctionEnv): string {
+  const value = env[name];
+  if (value === undefined || value === '') throw new Error(`GOUJI_OCR_ENGINE=textract needs ${name}`);
+  return String(value);
 }

@@ -1,12 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { Config } from '../../lib/config.ts';
-import type { PositionedPage } from '../../lib/model/layout.ts';
+import { type TextractCompleteDeps as JobDeps, planCompletion, recordCompletion } from '../../lib/ocr-jobs/complete-textract-job.ts';
 import type { DocumentStore } from '../../lib/ports/document-store.ts';
 import { processStoredDocument } from '../../lib/process-stored-document.ts';
-import { outputKeyFor } from '../../lib/result-keys.ts';
-import { forEachRecord } from '../shared/batch.ts';
+import { outputKeyFor, RETRY_LATER_RULES } from '../../lib/result-keys.ts';
+import { processRecords } from '../shared/batch.ts';
 import { recordOutcome } from '../shared/observability.ts';
 import { parseTextractCompletion } from '../shared/textract-notification.ts';
 
@@ -15,38 +15,56 @@ export interface TextractCompleteDeps {
   storeFor(bucket: string): DocumentStore;
   logger: Logger;
   metrics: Metrics;
-  /** every result page of a finished job, as positioned pages */
-  fetchPages(jobId: string): Promise<PositionedPage[]>;
+  jobs: JobDeps;
 }
 
 /** The SQS(SNS(Textract completion)) → results handler, before middy. */
-export function createTextractCompleteHandler(deps: TextractCompleteDeps): (event: SQSEvent) => Promise<SQSBatchResponse> {
+export function createTextractCompleteHandler(
+  deps: TextractCompleteDeps,
+): (event: SQSEvent, context: Context) => Promise<SQSBatchResponse> {
   const { config, logger, metrics } = deps;
-  return (event) =>
-    forEachRecord(event.Records, logger, async (record) => {
+  return (event, context) =>
+    processRecords(event, context, logger, async (record, budget) => {
       const completion = parseTextractCompletion(record.body);
-      const key = completion.DocumentLocation.S3ObjectName;
-      const outputKey = outputKeyFor(key);
-      if (outputKey === null) {
-        logger.warn('Textract job for a key outside incoming/; ignored', { key, jobId: completion.JobId });
+      const plan = await planCompletion(
+        deps.jobs,
+        { jobId: completion.JobId, status: completion.Status, jobTag: completion.JobTag },
+        budget.signal,
+      );
+      if (plan.action === 'ignore') {
+        logger.warn('Textract completion ignored', { jobId: completion.JobId, why: plan.why });
         return;
       }
-      const started = Date.now();
-      const succeeded = completion.Status === 'SUCCEEDED' || completion.Status === 'PARTIAL_SUCCESS';
-      if (!succeeded)
-        logger.warn('Textract job did not succeed; the result says so', { key, jobId: completion.JobId, status: completion.Status });
-      const outcome = await processStoredDocument(deps.storeFor(completion.DocumentLocation.S3Bucket), key, {
-        outputKey,
-        config,
-        // A failed job gives no pages: the core reports the scanned pages as unreadable.
-        prepare: async () => (succeeded ? { defer: false, ocrPages: await deps.fetchPages(completion.JobId) } : { defer: false }),
-      });
-      recordOutcome(metrics, outcome, Date.now() - started);
-      logger.info('document handled', {
-        key,
-        jobId: completion.JobId,
-        outcome: outcome.outcome,
-        ...(outcome.outcome === 'written' ? { status: outcome.result.status, resultKey: outcome.jsonKey } : {}),
-      });
+      const { key, bucket } = plan.record;
+      logger.appendKeys({ key });
+      try {
+        const outputKey = outputKeyFor(key);
+        if (outputKey === null) {
+          logger.warn('Textract job for a key outside incoming/; ignored', { jobId: completion.JobId });
+          return;
+        }
+        const started = Date.now();
+        const outcome = await processStoredDocument(deps.storeFor(bucket), key, {
+          outputKey,
+          config,
+          signal: budget.signal,
+          clearPending: true,
+          prepare: plan.prepare,
+        });
+        recordOutcome(metrics, outcome, Date.now() - started);
+        if (outcome.outcome !== 'deferred') {
+          const failed = outcome.result.findings.some((f) => RETRY_LATER_RULES.includes(f.rule));
+          await recordCompletion(deps.jobs, plan.record, failed ? 'failed' : 'done');
+        }
+        logger.info('document handled', {
+          jobId: completion.JobId,
+          textractStatus: completion.Status,
+          outcome: outcome.outcome,
+          ...(outcome.outcome === 'written' ? { status: outcome.result.status, resultKey: outcome.jsonKey } : {}),
+          ...(outcome.outcome === 'deferred' ? { reason: outcome.reason } : {}),
+        });
+      } finally {
+        logger.removeKeys(['key']);
+      }
     });
 }

@@ -5,8 +5,8 @@ import type { OcrImage } from '../ports/ocr-engine.ts';
 import { linesFromPages } from './geometry/lines-from-pages.ts';
 import { CorruptImageError, ImageTooLargeError, UnsupportedImageError } from './image/image-errors.ts';
 import { readImageHeader } from './image/image-header.ts';
-import { embeddedJpeg } from './pdf/embedded-jpeg.ts';
 import { PageImageError, ImageTooLargeError as PageTooLargeError, pageImage } from './pdf/page-image.ts';
+import { pagesNeedingOcr } from './pdf/pages-needing-ocr.ts';
 import { readPdf } from './pdf/read-pdf.ts';
 import type { DocumentRead, ReadDocumentOptions } from './read-result.ts';
 import { unreadable } from './read-result.ts';
@@ -21,12 +21,7 @@ export async function readPdfDocument(bytes: Uint8Array, options: ReadDocumentOp
   const pdf = await readPdf(bytes, readOptions);
   if (!pdf.ok) return { kind: 'pdf', outcome: unreadable(pdf.reason, pdf.message), extraction: { method: 'none', reader: 'pdf' } };
   const pages = pdf.pages.map((p) => p.positioned);
-  // pdf.js leaves out of its operator list an image over its size limit, so a page that is one
-  // huge scan looks blank: a page without words whose only content is a JPEG still goes to OCR,
-  // where pageImage refuses it from its header (imageTooLarge), not as "no tables".
-  const needOcr = pdf.pages
-    .filter((p) => p.textLayer === 'needsOcr' || (p.positioned.words.length === 0 && embeddedJpeg(bytes, p.page) !== undefined))
-    .map((p) => p.page);
+  const needOcr = pagesNeedingOcr(bytes, pdf.pages);
   const extraction: Extraction = { method: 'text', reader: 'pdf', pages: pdf.pageCount };
   const meta = pdf.metadataTitle ? { metadataTitle: pdf.metadataTitle } : {};
   if (needOcr.length > 0) {

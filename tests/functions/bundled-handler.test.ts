@@ -1,21 +1,17 @@
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { build } from 'esbuild';
-import { BUNDLE_BANNER, BUNDLE_EXTERNALS, pdfjsCopyCommands } from '../../infra/gouji-stack.ts';
+import { buildFunctionAsset } from '../../infra/function-asset.ts';
 import { ResultSchema } from '../../lib/model/result.ts';
 import { type LocalS3, startLocalS3, useLocalLambdaEnv } from '../adapters/local-s3.ts';
 import { lambdaContext, s3PutRecord, sqsEvent } from './events.ts';
 
-// The zip function as the stack bundles it (esbuild options and pdf.js files from infra/), run
-// outside the project so nothing resolves from its node_modules by accident.
-const root = fileURLToPath(new URL('../../', import.meta.url));
+// The zip function without the OCR engine (the Textract stack's), built by the stack's bundling
+// code (infra/function-asset.ts), run outside the project so nothing resolves from its node_modules.
 const generated = new URL('../../samples/generated/', import.meta.url);
 
 describe('the bundled process-document function', () => {
@@ -25,20 +21,7 @@ describe('the bundled process-document function', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'gouji-bundled-'));
-    await build({
-      entryPoints: [join(root, 'functions/process-document/handler.ts')],
-      outfile: join(dir, 'index.mjs'),
-      bundle: true,
-      minify: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      mainFields: ['module', 'main'],
-      external: [...BUNDLE_EXTERNALS],
-      banner: { js: BUNDLE_BANNER },
-      logLevel: 'error',
-    });
-    for (const command of pdfjsCopyCommands(root.replace(/\/$/, ''), dir)) execSync(command);
+    buildFunctionAsset({ name: 'process-document', outDir: dir, architecture: 'x64', localOcr: false });
     s3 = await startLocalS3('bundled');
     useLocalLambdaEnv(s3.endpoint);
     ({ handler } = (await import(join(dir, 'index.mjs'))) as { handler: typeof handler });

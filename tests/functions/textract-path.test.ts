@@ -1,140 +1,226 @@
+import '../support/quiet-powertools.ts';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { type GetDocumentAnalysisCommand, StartDocumentAnalysisCommand, type TextractClient } from '@aws-sdk/client-textract';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { SQSRecord } from 'aws-lambda';
+import { PDFDocument } from 'pdf-lib';
 import { createProcessDocumentHandler } from '../../functions/process-document/process-batch.ts';
-import { storesFor } from '../../functions/shared/aws-env.ts';
+import { depsFromEnv as processDeps } from '../../functions/process-document/wiring.ts';
+import { depsFromEnv as completeDeps, completeHandler } from '../../functions/textract-complete/handler.ts';
 import { createTextractCompleteHandler } from '../../functions/textract-complete/process-batch.ts';
-import { blocksToPositionedPages } from '../../lib/adapters/ocr/textract/blocks-to-positioned-pages.ts';
-import { getAllResults } from '../../lib/adapters/ocr/textract/get-all-results.ts';
-import { startAnalysis } from '../../lib/adapters/ocr/textract/start-analysis.ts';
-import { parseConfig } from '../../lib/config.ts';
-import { ResultSchema } from '../../lib/model/result.ts';
+import { type Result, ResultSchema } from '../../lib/model/result.ts';
 import { type LocalS3, startLocalS3 } from '../adapters/local-s3.ts';
-import { loadEvent, s3PutRecord, sqsEvent } from './events.ts';
-import { blocksFromText, pagedResponses } from './textract-blocks.ts';
+import { type LocalDynamo, startLocalDynamo } from '../support/local-dynamodb.ts';
+import { cellDifferences, GENERATED, truthOf } from '../support/samples.ts';
+import { scannedPageReader } from '../support/scanned-page-reader.ts';
+import { TextractDouble } from '../support/textract-double.ts';
+import { lambdaContext, s3PutRecord, sqsEvent } from './events.ts';
 
+// The Textract path end to end on real local services — s3rver for S3, dynalite for the job
+// ledger — with the Textract double (quotas, failures, completions through SNS → SQS).
 const BUCKET = 'gouji-reports-123456789012-cn-north-1';
-const generated = new URL('../../samples/generated/', import.meta.url);
-const SCAN_KEY = 'incoming/2020/泉州市统计局 扫描件.scan.pdf';
-const TEXT_KEY = 'incoming/2020/铜陵市农业农村局.txt';
+const file = (path: string) => new Uint8Array(readFileSync(join(GENERATED, path)));
+const ENV = {
+  GOUJI_OCR_ENGINE: 'textract',
+  GOUJI_TEXTRACT_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:gouji-textract',
+  GOUJI_TEXTRACT_ROLE_ARN: 'arn:aws:iam::123456789012:role/gouji-textract',
+  GOUJI_INCOMING_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/gouji-incoming',
+};
 
-/** Textract cannot run here: `send` answers with documented response shapes and records commands. */
-function fakeTextract(responses: Record<string, unknown>[]) {
-  const calls: { name: string; input: Record<string, unknown> }[] = [];
-  const client = {
-    send: async (command: StartDocumentAnalysisCommand | GetDocumentAnalysisCommand) => {
-      const input = command.input as unknown as Record<string, unknown>;
-      calls.push({ name: command.constructor.name, input });
-      if (command instanceof StartDocumentAnalysisCommand) {
-        // Textract returns the same JobId for the same ClientRequestToken (idempotent start).
-        return { JobId: `job-${String(input['ClientRequestToken'])}`, $metadata: { httpStatusCode: 200 } };
-      }
-      const token = input['NextToken'] as string | undefined;
-      const index = token === undefined ? 0 : Number(token.replace('token-', ''));
-      return { ...responses[index], $metadata: { httpStatusCode: 200 } };
-    },
-  } as unknown as TextractClient;
-  return { client, calls };
+/** A PDF whose first page is the born-digital report's and the rest its scan (a partly scanned report). */
+async function mixedPdf(id: string): Promise<Uint8Array> {
+  const text = await PDFDocument.load(file(`pdf/${id}.pdf`));
+  const scan = await PDFDocument.load(file(`scan/${id}.scan.pdf`));
+  const out = await PDFDocument.create();
+  out.addPage((await out.copyPages(text, [0]))[0]!);
+  for (const page of await out.copyPages(scan, scan.getPageIndices().slice(1))) out.addPage(page);
+  return out.save();
 }
 
-describe('Textract path', () => {
+describe('the Textract path on s3rver, dynalite and the Textract double', () => {
   let s3: LocalS3;
-  process.env['POWERTOOLS_METRICS_DISABLED'] = 'true'; // keep EMF lines out of the test output
-  const logger = new Logger({ logLevel: 'CRITICAL' });
-  const metrics = new Metrics({ namespace: 'GoujiTest', serviceName: 'gouji' });
-  metrics.setThrowOnEmptyMetrics(false);
-  const config = parseConfig({ ocrEngine: 'textract' });
-  const responses = pagedResponses(blocksFromText(new URL('src/h003.txt', generated)), 40);
-  const textract = fakeTextract(responses);
-  const records: SQSRecord[] = [];
+  let dynamo: LocalDynamo;
+  let textract: TextractDouble;
+  const completions: string[] = [];
+  const requeued: { body: string; delay: number; waits: number }[] = [];
+  const ids = ['h002', 'h008', 'h014'];
+  const env = () => ({ ...process.env, ...ENV, GOUJI_JOB_TABLE: dynamo.table, GOUJI_TEXTRACT_MAX_OPEN_JOBS: '3' });
 
   before(async () => {
     s3 = await startLocalS3(BUCKET);
-    for (const [key, file] of [
-      [SCAN_KEY, 'scan/h002.scan.pdf'],
-      [TEXT_KEY, 'src/h003.txt'],
-    ] as const) {
-      const body = readFileSync(new URL(file, generated));
-      await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
-      records.push(s3PutRecord(BUCKET, key, { size: body.byteLength }));
-    }
-  });
-  after(() => s3?.stop());
-
-  const processHandler = () =>
-    createProcessDocumentHandler({
-      config,
-      storeFor: storesFor(s3.client),
-      logger,
-      metrics,
-      startTextract: (doc) =>
-        startAnalysis(textract.client, {
-          ...doc,
-          snsTopicArn: 'arn:aws:sns:us-east-1:123456789012:gouji-textract',
-          roleArn: 'arn:aws:iam::123456789012:role/gouji-textract',
-        }),
+    dynamo = await startLocalDynamo();
+    const pairs = ids.map((id) => ({ scan: file(`scan/${id}.scan.pdf`), twin: file(`pdf/${id}.pdf`) }));
+    textract = new TextractDouble({
+      readObject: async (bucket, key) => get(bucket, key),
+      analyse: scannedPageReader(pairs, { garbleChinese: true }),
+      failure: (input) => (input.DocumentLocation?.S3Object?.Name?.includes('fails') ? 'UNSUPPORTED_DOCUMENT' : null),
+      publish: (message) => completions.push(message),
     });
-  const starts = () => textract.calls.filter((c) => c.name === 'StartDocumentAnalysisCommand');
-  const resultOf = async (key: string) => {
-    const store = storesFor(s3.client)(BUCKET);
-    const head = await store.head(key);
-    return head === null
-      ? null
-      : ResultSchema.parse(JSON.parse(new TextDecoder().decode((await store.get(key, { maxBytes: 10_000_000 })).bytes)));
+  });
+  after(async () => {
+    await dynamo?.stop();
+    await s3?.stop();
+  });
+
+  const put = async (key: string, body: Uint8Array) => {
+    await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+    return s3PutRecord(BUCKET, key, { size: body.byteLength });
+  };
+  const get = async (bucket: string, key: string): Promise<Uint8Array> =>
+    (await (await s3.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body?.transformToByteArray()) ?? new Uint8Array();
+  const result = async (key: string): Promise<Result> =>
+    ResultSchema.parse(JSON.parse(new TextDecoder().decode(await get(BUCKET, `${key.replace(/^incoming\//, 'results/')}.json`))));
+  const keysUnder = async (prefix: string) =>
+    ((await s3.client.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: prefix }))).Contents ?? []).map((o) => o.Key ?? '');
+  const processHandler = async () => {
+    const deps = await processDeps(env(), { s3: s3.client, textract: textract.client, dynamo: dynamo.client });
+    deps.requeue = async (record, delay, waits) => void requeued.push({ body: record.body, delay, waits });
+    return createProcessDocumentHandler(deps);
+  };
+  const completeAll = async () => {
+    await textract.completeDue();
+    const handler = createTextractCompleteHandler(completeDeps(env(), { s3: s3.client, textract: textract.client, dynamo: dynamo.client }));
+    const records = completions.splice(0).map(
+      (message, i): SQSRecord => ({
+        ...s3PutRecord(BUCKET, 'incoming/x', { size: 1 }),
+        messageId: `completion-${i}-${Date.now()}`,
+        body: JSON.stringify({ Type: 'Notification', TopicArn: ENV.GOUJI_TEXTRACT_TOPIC_ARN, Message: message }),
+      }),
+    );
+    return handler(sqsEvent(...records), lambdaContext);
   };
 
-  it('starts one Textract job for the scanned report and none for the text one', async () => {
-    const response = await processHandler()(sqsEvent(...records));
+  it('starts one job per scanned document, sends only the pages that need OCR, and leaves a pending marker', async () => {
+    const records = [
+      await put('incoming/2020/泉州 扫描.pdf', file('scan/h002.scan.pdf')),
+      await put('incoming/2020/泉州 扫描 副本.pdf', file('scan/h002.scan.pdf')),
+      await put('incoming/2024/mixed.pdf', await mixedPdf('h008')),
+      await put('incoming/2020/铜陵.txt', file('src/h003.txt')),
+    ];
+    const handler = await processHandler();
+    const response = await handler(sqsEvent(...records), lambdaContext);
     assert.deepEqual(response.batchItemFailures, []);
-    assert.equal(starts().length, 1);
-    const location = (starts()[0]!.input['DocumentLocation'] as { S3Object: { Bucket: string; Name: string } }).S3Object;
-    assert.deepEqual(location, { Bucket: BUCKET, Name: SCAN_KEY });
-    assert.equal(await resultOf('results/2020/泉州市统计局 扫描件.scan.pdf.json'), null); // waits for Textract
-    assert.equal((await resultOf('results/2020/铜陵市农业农村局.txt.json'))?.report.agency, '铜陵市农业农村局');
-  });
-
-  it('never starts a second job for a duplicate delivery', async () => {
-    await processHandler()(sqsEvent(...records));
-    const jobs = new Set(starts().map((c) => c.input['ClientRequestToken']));
-    assert.equal(jobs.size, 1);
-  });
-
-  it('reads every NextToken page of the finished job and writes the result', async () => {
-    const jobId = `job-${String(starts()[0]?.input['ClientRequestToken'])}`;
-    const sample = loadEvent('sqs-textract-completion.json').Records[0] as SQSRecord;
-    const envelope = JSON.parse(sample.body) as { Message: string };
-    const message = JSON.parse(envelope.Message) as Record<string, unknown>;
-    envelope.Message = JSON.stringify({ ...message, JobId: jobId, DocumentLocation: { S3Bucket: BUCKET, S3ObjectName: SCAN_KEY } });
-    const completion = { ...sample, body: JSON.stringify(envelope) };
-
-    const handler = createTextractCompleteHandler({
-      config,
-      storeFor: storesFor(s3.client),
-      logger,
-      metrics,
-      fetchPages: async (id) => blocksToPositionedPages(await getAllResults(textract.client, id)),
-    });
-    const response = await handler(sqsEvent(completion));
-    assert.deepEqual(response.batchItemFailures, []);
-    const gets = textract.calls.filter((c) => c.name === 'GetDocumentAnalysisCommand');
-    assert.equal(gets.length, responses.length);
-    assert.deepEqual(
-      gets.map((c) => c.input['NextToken'] ?? null),
-      [null, ...responses.slice(0, -1).map((r) => r['NextToken'])],
+    assert.equal(textract.jobsStarted, 3, 'two keys of one PDF are two jobs, the text report none');
+    assert.equal(textract.refusals.mismatch, 0);
+    const starts = textract.calls.filter((c) => c.name === 'StartDocumentAnalysisCommand').map((c) => c.input);
+    assert.ok(starts.every((s) => JSON.stringify(s['FeatureTypes']) === '["TABLES"]' && s['JobTag'] === s['ClientRequestToken']));
+    const mixed = starts.find((s) =>
+      String((s['DocumentLocation'] as { S3Object: { Name: string } }).S3Object.Name).startsWith('textract-input/'),
     );
-    assert.ok(gets.every((c) => c.input['JobId'] === jobId));
-    const result = await resultOf('results/2020/泉州市统计局 扫描件.scan.pdf.json');
-    assert.ok(result !== null);
-    assert.notEqual(result.extraction.method, 'text');
-    assert.ok((result.extraction.ocrPages ?? []).length > 0);
+    assert.ok(mixed, 'the partly scanned PDF is sent as a PDF of its scanned pages');
+    const staged = await get(BUCKET, (mixed['DocumentLocation'] as { S3Object: { Name: string } }).S3Object.Name);
+    assert.equal((await PDFDocument.load(staged)).getPageCount(), 1);
+    assert.deepEqual((await keysUnder('results/')).filter((k) => k.endsWith('.pending')).sort(), [
+      'results/2020/泉州 扫描 副本.pdf.pending',
+      'results/2020/泉州 扫描.pdf.pending',
+      'results/2024/mixed.pdf.pending',
+    ]);
+    assert.equal((await result('incoming/2020/铜陵.txt')).report.agency, '铜陵市农业农村局');
 
-    // The same completion again: the result is current, Textract is not asked again.
-    await handler(sqsEvent(completion));
-    assert.equal(textract.calls.filter((c) => c.name === 'GetDocumentAnalysisCommand').length, responses.length);
+    // the same notifications again: the jobs are running, none is started twice
+    await handler(sqsEvent(...records), lambdaContext);
+    assert.equal(textract.jobsStarted, 3);
+  });
+
+  it('writes each result from its job, as the truth, and removes the pending markers', async () => {
+    const response = await completeAll();
+    assert.deepEqual(response.batchItemFailures, []);
+    for (const [key, id] of [
+      ['incoming/2020/泉州 扫描.pdf', 'h002'],
+      ['incoming/2020/泉州 扫描 副本.pdf', 'h002'],
+      ['incoming/2024/mixed.pdf', 'h008'],
+    ] as const) {
+      const read = await result(key);
+      const truth = truthOf(id);
+      assert.deepEqual(cellDifferences(read.tables, truth.tables), [], `${key} cells`);
+      assert.equal(read.extraction.ocrEngine, 'textract');
+      assert.equal(read.status, truth.failingRules.length === 0 ? 'valid' : 'invalid');
+    }
+    assert.deepEqual((await result('incoming/2024/mixed.pdf')).extraction.ocrPages, [2]);
+    assert.deepEqual(
+      (await keysUnder('results/')).filter((k) => k.endsWith('.pending')),
+      [],
+    );
+  });
+
+  it('waits for a slot when the open-job cap is reached: the message goes back with a delay, no failure', async () => {
+    const records = [];
+    for (const [i, id] of ['h002', 'h008', 'h014', 'h002'].entries())
+      records.push(await put(`incoming/wait/${i}-${id}.pdf`, file(`scan/${id}.scan.pdf`)));
+    const before = textract.jobsStarted;
+    const response = await (await processHandler())(sqsEvent(...records), lambdaContext);
+    assert.deepEqual(response.batchItemFailures, []);
+    assert.equal(textract.jobsStarted - before, 3, 'GOUJI_TEXTRACT_MAX_OPEN_JOBS=3');
+    assert.equal(requeued.length, 1);
+    assert.ok(requeued[0]!.delay >= 1 && requeued[0]!.delay <= 900 && requeued[0]!.waits === 1);
+    const marker = JSON.parse(new TextDecoder().decode(await get(BUCKET, 'results/wait/3-h002.pdf.pending')));
+    assert.equal(marker.state, 'waiting for a Textract slot');
+    await completeAll();
+    const retried = await (await processHandler())(sqsEvent({ ...records[3]!, body: requeued[0]!.body }), lambdaContext);
+    assert.deepEqual(retried.batchItemFailures, []);
+    assert.equal(textract.jobsStarted - before, 4);
+    await completeAll();
+    assert.equal((await result('incoming/wait/3-h002.pdf')).extraction.ocrEngine, 'textract');
+  });
+
+  it('gives a FAILED job its own finding, not current, so the next delivery starts a new job', async () => {
+    const record = await put('incoming/fails/h014.pdf', file('scan/h014.scan.pdf'));
+    const handler = await processHandler();
+    await handler(sqsEvent(record), lambdaContext);
+    await completeAll();
+    const failed = await result('incoming/fails/h014.pdf');
+    assert.equal(failed.status, 'unreadable');
+    assert.deepEqual(
+      failed.findings.map((f) => f.rule),
+      ['document.ocrJobFailed'],
+    );
+    assert.match(failed.findings[0]!.message, /UNSUPPORTED_DOCUMENT/);
+    const started = textract.jobsStarted;
+    await handler(sqsEvent(record), lambdaContext);
+    assert.equal(textract.jobsStarted, started + 1, 'a redrive retries the failed job with a new token');
+  });
+
+  it('never merges a replaced file with the old job: the new version’s own job writes the result', async () => {
+    const key = 'incoming/replaced.pdf';
+    const handler = await processHandler();
+    await handler(sqsEvent(await put(key, file('scan/h002.scan.pdf'))), lambdaContext);
+    await handler(sqsEvent(await put(key, file('scan/h014.scan.pdf'))), lambdaContext);
+    await completeAll();
+    const read = await result(key);
+    assert.deepEqual(cellDifferences(read.tables, truthOf('h014').tables), []);
+  });
+
+  it('does the same in the deployed completion handler, its own clients speaking the wire protocols', async () => {
+    const record = await put('incoming/wire/h008.pdf', file('scan/h008.scan.pdf'));
+    await (await processHandler())(sqsEvent(record), lambdaContext);
+    await textract.completeDue();
+    const wire = await textract.serveHttp();
+    Object.assign(process.env, {
+      ...env(),
+      AWS_ENDPOINT_URL_TEXTRACT: wire.endpoint,
+      GOUJI_S3_ENDPOINT: s3.endpoint,
+      GOUJI_DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    });
+    try {
+      const handler = completeHandler(() => completeDeps(process.env));
+      const records = completions.splice(0).map(
+        (message, i): SQSRecord => ({
+          ...record,
+          messageId: `wire-${i}`,
+          body: JSON.stringify({ Type: 'Notification', TopicArn: ENV.GOUJI_TEXTRACT_TOPIC_ARN, Message: message }),
+        }),
+      );
+      const response = await handler(sqsEvent(...records), lambdaContext);
+      assert.deepEqual(response.batchItemFailures, []);
+      assert.ok(wire.requests.length >= 1);
+      assert.deepEqual(cellDifferences((await result('incoming/wire/h008.pdf')).tables, truthOf('h008').tables), []);
+    } finally {
+      await wire.stop();
+    }
   });
 });

@@ -12,7 +12,7 @@ import { processDocument } from '../../lib/process-document.ts';
 import { linesFromPages } from '../../lib/read/geometry/lines-from-pages.ts';
 import { cellDifferences, flatten, GENERATED, truthOf } from '../support/samples.ts';
 import { type AnalysisOptions, analysisResponses, textractAnalysisOf } from '../support/textract-analysis.ts';
-import { type RecordedCall, textractJobsMock } from '../support/textract-mock.ts';
+import { type RecordedCall, TextractDouble } from '../support/textract-double.ts';
 
 const config = parseConfig({ ocrEngine: 'textract' });
 
@@ -101,7 +101,8 @@ describe('a realistic Textract analysis of a scanned report, through the core', 
       const blocks = await textractAnalysisOf(new Uint8Array(readFileSync(join(GENERATED, 'pdf', `${id}.pdf`))), options);
       const responses = analysisResponses(blocks, 300);
       const jobId = `0f3c${id}${'a'.repeat(56)}`;
-      const textract = textractJobsMock({ [jobId]: responses });
+      const textract = new TextractDouble();
+      textract.addFinishedJob(jobId, responses);
       const fetched = await getAllResults(textract.client, jobId);
       const scan = join(GENERATED, 'scan', `${id}.scan.pdf`);
       const result = await processDocument(
