@@ -14,8 +14,14 @@ import { buildSync } from 'esbuild';
 export type LambdaArchitecture = 'arm64' | 'x64';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Loaded at run time from node_modules beside the bundle, never bundled. */
-export const BUNDLE_EXTERNALS = ['@napi-rs/canvas', 'pdfjs-dist', 'onnxruntime-node', 'sharp'] as const;
+/**
+ * Loaded at run time from node_modules beside the bundle, never bundled: pdf.js reads its worker,
+ * CMaps and fonts from files beside its module; the canvas is imported only to render a page for
+ * OCR. The local engine's native modules ship only in its zip; elsewhere their JavaScript is
+ * bundled and never run (an external import would be hoisted and fail to resolve).
+ */
+export const BUNDLE_EXTERNALS = ['@napi-rs/canvas', 'pdfjs-dist'] as const;
+const LOCAL_OCR_EXTERNALS = ['onnxruntime-node', 'sharp'] as const;
 /** CommonJS dependencies inside an ESM bundle still call require(). */
 export const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 const PDFJS_FILES = ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts'];
@@ -42,7 +48,15 @@ export function buildFunctionAsset(options: FunctionAssetOptions): void {
   const { outDir } = options;
   mkdirSync(outDir, { recursive: true });
   buildSync({
-    entryPoints: [join(PROJECT_ROOT, 'functions', options.name, 'handler.ts')],
+    // the process function without the local engine has its own entry, which never imports it
+    entryPoints: [
+      join(
+        PROJECT_ROOT,
+        'functions',
+        options.name,
+        options.localOcr || options.name !== 'process-document' ? 'handler.ts' : 'handler-without-ocr.ts',
+      ),
+    ],
     outfile: join(outDir, 'index.mjs'),
     bundle: true,
     minify: true,
@@ -52,7 +66,7 @@ export function buildFunctionAsset(options: FunctionAssetOptions): void {
     format: 'esm',
     target: 'node22',
     mainFields: ['module', 'main'],
-    external: [...BUNDLE_EXTERNALS],
+    external: [...BUNDLE_EXTERNALS, ...(options.localOcr ? LOCAL_OCR_EXTERNALS : [])],
     banner: { js: BUNDLE_BANNER },
     logLevel: 'error',
   });

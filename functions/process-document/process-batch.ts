@@ -62,13 +62,16 @@ export function createProcessDocumentHandler(deps: ProcessDocumentDeps): (event:
             const delay = waitDelaySeconds(waits);
             await deps.requeue(record, delay, waits);
             logger.info('waiting for Textract; the message is back in the queue, no failure counted', {
+              key: object.key,
               reason: outcome.reason,
               waits,
               delaySeconds: delay,
             });
             continue;
           }
+          // the key again: a process running several invocations at once (the drill) shares the logger
           logger.info('document handled', {
+            key: object.key,
             outcome: outcome.outcome,
             ...(outcome.outcome === 'written' ? { status: outcome.result.status, resultKey: outcome.jsonKey } : {}),
             ...(outcome.outcome === 'deferred' ? { reason: outcome.reason } : {}),

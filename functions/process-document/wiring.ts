@@ -16,6 +16,8 @@ export type SqsSender = Pick<SQSClient, 'send'>;
 /** Clients for the handler; the drill and tests pass doubles of what cannot run here. */
 export interface ProcessClients extends Partial<TextractClients> {
   sqs?: SqsSender;
+  /** loads the local engine; absent in the zip without it (handler-without-ocr.ts) */
+  localEngine?: (maxPixels: number) => Promise<OcrEngine>;
 }
 
 /** Deps from the environment: the local engine is loaded only for GOUJI_OCR_ENGINE=local, Textract only for textract. */
@@ -24,7 +26,11 @@ export async function depsFromEnv(env: Record<string, string | undefined>, clien
   const own = functionEnv(env);
   const s3 = clients.s3 ?? s3ClientFor(own);
   const deps: ProcessDocumentDeps = { config, storeFor: storesFor(s3), logger, metrics };
-  if (config.ocrEngine === 'local') deps.ocr = await localEngine(config.maxPixels);
+  if (config.ocrEngine === 'local') {
+    if (clients.localEngine === undefined)
+      throw new Error('this function has no local OCR engine: set GOUJI_OCR_ENGINE to textract or none');
+    deps.ocr = await clients.localEngine(config.maxPixels);
+  }
   if (config.ocrEngine === 'textract') {
     deps.textract = textractStartDeps(own, { ...clients, s3 });
     const sqs = clients.sqs ?? new SQSClient({});
@@ -41,11 +47,6 @@ export async function depsFromEnv(env: Record<string, string | undefined>, clien
     };
   }
   return deps;
-}
-
-async function localEngine(maxPixels: number): Promise<OcrEngine> {
-  const { createLocalOcrEngine } = await import('../../lib/adapters/ocr/paddle/local-ocr-engine.ts');
-  return createLocalOcrEngine({ maxPixels });
 }
 
 /** The middy handler: structured logs with the Lambda context, EMF metrics flushed per invocation. */

@@ -57,6 +57,7 @@ export function createTextractCompleteHandler(
           await recordCompletion(deps.jobs, plan.record, failed ? 'failed' : 'done');
         }
         logger.info('document handled', {
+          key,
           jobId: completion.JobId,
           textractStatus: completion.Status,
           outcome: outcome.outcome,

@@ -3,6 +3,7 @@ export const HELP = `gouji — 政府信息公开工作年度报告的读取与�
 用法
   gouji process <文件或文件夹...> --out <输出文件夹> [选项]
   gouji enqueue s3://<bucket>/<prefix> --queue-url <SQS 队列 URL> [--region <区域>]
+  gouji redrive --dlq-url <死信队列 URL> --queue-url <处理队列 URL> [--region <区域>]
   gouji --help
 
 process  读取每份报告（.txt .html .docx .pdf .png .jpg .tif），找到表二、表三、表四，
@@ -29,6 +30,11 @@ enqueue  为 S3 中已存在的报告（如扫描档案）逐个向处理队列�
   --queue-url <url>    处理队列（gouji 部署的 IncomingQueue）
   --region <region>    AWS 区域（默认取环境配置）
   --endpoint <url>     S3 兼容服务地址（本地测试用）
+
+redrive  把死信队列（DLQ）中的消息送回它所属的处理队列（先发送、后删除，不会丢失）；
+         修好原因（如权限、配额）后运行。URL 见部署输出 IncomingDlqUrl / IncomingQueueUrl
+         （Textract 版还有 TextractCompleteDlqUrl / TextractCompleteQueueUrl）。
+  --max <n>            最多送回 n 条
 
 退出码
   0  已运行（无论报告本身是否通过核对）

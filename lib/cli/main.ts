@@ -16,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'process') return await processCommand(rest);
     if (command === 'enqueue') return await enqueueCommand(rest);
+    if (command === 'redrive') return await redriveCommand(rest);
     throw new UsageError(`未知命令“${command}”`);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -114,6 +115,39 @@ async function enqueueCommand(args: string[]): Promise<number> {
   });
   process.stdout.write(`已发送 ${sent.sent} 条，跳过 ${sent.skipped} 条（结果已是最新）\n`);
   return 0;
+}
+
+async function redriveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'dlq-url': { type: 'string' },
+      'queue-url': { type: 'string' },
+      region: { type: 'string' },
+      max: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (!values['dlq-url'] || !values['queue-url']) throw new UsageError('需要 --dlq-url <死信队列 URL> 和 --queue-url <处理队列 URL>');
+  const [{ SQSClient }, { redrive }] = await Promise.all([import('@aws-sdk/client-sqs'), import('../redrive.ts')]);
+  const sqs = new SQSClient(values.region ? { region: values.region } : {});
+  try {
+    const moved = await redrive({
+      sqs,
+      from: values['dlq-url'],
+      to: values['queue-url'],
+      ...(values.max === undefined ? {} : { max: Number(values.max) }),
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    process.stdout.write(`已将 ${moved} 条消息从死信队列送回处理队列\n`);
+    return 0;
+  } finally {
+    sqs.destroy();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('lib/cli/main.ts')) {

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 export interface FaultProxy {
   endpoint: string;
-  /** answer matching requests with 503 SlowDown instead of forwarding them */
+  /** answer matching requests with `fault` (503 SlowDown unless set) instead of forwarding them */
   failWhen: ((req: IncomingMessage) => boolean) | null;
+  fault: { status: number; code: string; message: string };
   /** how many requests were refused */
   refused: number;
   stop(): Promise<void>;
@@ -13,15 +14,21 @@ export interface FaultProxy {
 /** A loopback HTTP proxy in front of a local S3 that can refuse chosen requests, like S3 under load. */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
-  const proxy: FaultProxy = { endpoint: '', failWhen: null, refused: 0, stop: async () => undefined };
+  const proxy: FaultProxy = {
+    endpoint: '',
+    failWhen: null,
+    fault: { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' },
+    refused: 0,
+    stop: async () => undefined,
+  };
   const server: Server = createServer((req, res) => {
     if (proxy.failWhen?.(req)) {
       proxy.refused += 1;
       req.resume();
       req.on('end', () => {
-        res.writeHead(503, { 'content-type': 'application/xml' });
+        res.writeHead(proxy.fault.status, { 'content-type': 'application/xml' });
         res.end(
-          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>',
+          `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${proxy.fault.code}</Code><Message>${proxy.fault.message}</Message></Error>`,
         );
       });
       return;

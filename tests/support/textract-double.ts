@@ -42,6 +42,8 @@ export interface TextractDoubleOptions {
   publish?: (message: string) => void;
   /** blocks per GetDocumentAnalysis response (the service pages them) */
   perResponse?: number;
+  /** jobs of other applications of the account, open now: they count towards the limit */
+  otherOpenJobs?: () => number;
 }
 
 interface Job {
@@ -77,8 +79,9 @@ export class TextractDouble {
     return this.jobs.size;
   }
 
+  /** open jobs as the account's quota counts them: ours and other applications' */
   get openJobs(): number {
-    return [...this.jobs.values()].filter((j) => j.status === 'IN_PROGRESS').length;
+    return [...this.jobs.values()].filter((j) => j.status === 'IN_PROGRESS').length + (this.options.otherOpenJobs?.() ?? 0);
   }
 
   /** A finished job served as given, without a start (tests of the reading side). */
