@@ -5,13 +5,16 @@ import { GOUJI_VERSION } from './version.ts';
 const NOT_READ: Extraction = { method: 'none', reader: 'none' };
 
 /**
- * Why a document got no reading beyond what a reader says: the readers' reasons, a reader that
- * failed unexpectedly (internalError), or an OCR job that failed (ocrJobFailed: a retry may work).
+ * The one builder of an `unreadable` result: no tables, one `document.<reason>` error that says
+ * why — a reader's reason, a reader that failed unexpectedly (internalError), or an OCR job that
+ * failed (ocrJobFailed: a retry may work).
  */
-export type UnreadableCause = UnreadableReason | 'internalError' | 'ocrJobFailed';
-
-/** The one builder of an `unreadable` result: no tables, one `document.<reason>` error that says why. */
-export function unreadableResult(source: Source, reason: UnreadableCause, message: string, extraction: Extraction = NOT_READ): Result {
+export function unreadableResult(
+  source: Source,
+  reason: UnreadableReason | 'internalError' | 'ocrJobFailed',
+  message: string,
+  extraction: Extraction = NOT_READ,
+): Result {
   return {
     schemaVersion: 1,
     goujiVersion: GOUJI_VERSION,

@@ -163,7 +163,7 @@ describe('gouji process --jobs', () => {
       const out = join(work, `out-${jobs}`);
       const run = gouji(['process', input, '--out', out, '--ocr', 'none', '--jobs', jobs]);
       assert.equal(run.status, 0, run.stderr);
-      const results = ['a-h002', 'b/h005', 'b/h008', 'c-h007', 'd-empty'].map((stem) => {
+      const results = ['a-h002.html', 'b/h005.pdf', 'b/h008.docx', 'c-h007.txt', 'd-empty.pdf'].map((stem) => {
         const { extraction, ...result } = JSON.parse(readFileSync(join(out, `${stem}.json`), 'utf8'));
         return { ...result, extraction: { ...extraction, durationMs: 0 } };
       });
