@@ -160,6 +160,8 @@ export interface EventSourceOptions {
   batchSize: number;
   maxConcurrency: number;
   timeoutMs: number;
+  /** told the records of each invocation as it starts */
+  onStart?: (records: SQSRecord[]) => void;
 }
 
 /** Lambda's SQS event source over a model queue: receives batches, invokes the handler, deletes what succeeded. */
@@ -202,6 +204,7 @@ export class EventSource {
   private async invoke(records: SQSRecord[]): Promise<void> {
     this.running += 1;
     this.stats.invocations += 1;
+    this.options.onStart?.(records);
     const deadline = this.clock.now() + this.options.timeoutMs;
     const context = lambdaContext(this.options.functionName, ++this.invocations, () => Math.max(0, deadline - this.clock.now()));
     let response: SQSBatchResponse | undefined;
