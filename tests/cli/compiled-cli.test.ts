@@ -33,8 +33,11 @@ describe('the compiled CLI (npm run build)', () => {
     const run = gouji(['process', work, '--out', out, '--ocr', 'none', '--jobs', '2']);
     assert.equal(run.status, 0, run.stderr);
     const truth = (id: string) => JSON.parse(readFileSync(join(GENERATED, 'truth', `${id}.json`), 'utf8'));
-    for (const id of ['h005', 'h002']) {
-      const result = JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8'));
+    for (const [id, name] of [
+      ['h005', 'h005.pdf'],
+      ['h002', 'h002.html'],
+    ] as const) {
+      const result = JSON.parse(readFileSync(join(out, `${name}.json`), 'utf8'));
       assert.equal(result.report.agency, truth(id).report.agency, id);
       assert.equal(result.status, truth(id).failingRules.length === 0 ? 'valid' : 'invalid', id);
     }
