@@ -7,7 +7,7 @@ import { type AnalysisOptions, textractAnalysisOf } from './textract-analysis.ts
 /**
  * What Textract reads on a scanned page, for the Textract double: each page image of a generated
  * scan is known by its bytes and read as Textract would read its born-digital twin's page
- * (textractAnalysisOf). A page image not known (or a page with no image) reads as a blank page.
+ * (textractAnalysisOf). A page image not known (a photo, a page with no image) reads as a blank page.
  */
 export function scannedPageReader(pairs: { scan: Uint8Array; twin: Uint8Array }[], options: AnalysisOptions = {}) {
   const known = new Map<string, { twin: Uint8Array; page: number }>();
@@ -28,6 +28,8 @@ export function scannedPageReader(pairs: { scan: Uint8Array; twin: Uint8Array }[
     return found;
   };
   return async (bytes: Uint8Array): Promise<Block[]> => {
+    // an image sent whole (PNG, JPEG, TIFF) is no known scan page: it reads as blank
+    if (new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).indexOf('%PDF') < 0) return [];
     const count = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount();
     const blocks: Block[] = [];
     for (let page = 1; page <= count; page++) {
