@@ -16,9 +16,7 @@ const PDF_SEEDS = Array.from({ length: 40 }, (_, i) => 1 + i);
 const SCAN_SEEDS = [1_000_001, 1_000_002, 1_000_003, 1_000_004];
 
 // Known failures, being fixed: each seed with the reason, so the run stays honest about them.
-const BLANK_ROWS_UNRULED =
-  'unruled table: a row printed all blank is read as part of the next row’s label, and blank columns of table 4 lose their place (lib/read/geometry/unruled.ts)';
-const KNOWN_FAILING: Record<number, string> = { 5: BLANK_ROWS_UNRULED, 23: BLANK_ROWS_UNRULED, 27: BLANK_ROWS_UNRULED };
+const KNOWN_FAILING: Record<number, string> = {};
 
 function explain(doc: PageSplitDocument, problems: string[]): string {
   return [...doc.notes, ...problems.slice(0, 15)].join('\n');

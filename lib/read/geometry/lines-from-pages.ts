@@ -7,7 +7,7 @@ import { isValueText, startsWithEnumeration } from './numeric.ts';
 import { dropPageFurniture } from './page-furniture.ts';
 import { type RuledTable, ruledTables } from './ruled-tables.ts';
 import { joinText } from './text-join.ts';
-import { type Block, type CellMaker, type Columns, unruledBlocks } from './unruled.ts';
+import { type Block, type CellMaker, type TableCarry, unruledBlocks } from './unruled.ts';
 
 /**
  * Rebuilds a document's lines in reading order from positioned words (PDF text layer or OCR):
@@ -41,12 +41,12 @@ export function linesFromPages(pages: readonly PositionedPage[]): LayoutLine[] {
   joinSplitCells(perPage);
 
   const lines: LayoutLine[] = [];
-  let columns: Columns | undefined;
+  let carry: TableCarry = {};
   for (const [i, { page, lp, tables, rest }] of perPage.entries()) {
     const makeCell = cellMaker(page.page, lp);
     const blocks: Block[] = [...given[i]!.blocks, ...tables.map((t) => ({ top: t.box[1], lines: tableLines(t, makeCell) }))];
-    const unruled = unruledBlocks(rest, makeCell, columns);
-    columns = unruled.lastColumns;
+    const unruled = unruledBlocks(rest, makeCell, carry);
+    carry = unruled.carry;
     blocks.push(...unruled.blocks);
     blocks.sort((a, b) => a.top - b.top);
     for (const block of blocks) for (const line of block.lines) lines.push({ ...line, page: page.page });

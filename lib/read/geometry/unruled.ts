@@ -1,9 +1,16 @@
 import type { LayoutCell, LayoutLine } from '../../model/layout.ts';
 import type { Box } from '../../model/result.ts';
 import { cy, type GeoWord, height, median, overlap, union } from './geo-word.ts';
+import { type Columns, headerColumns } from './header-columns.ts';
 import { isNumberText, isValueText, startsWithEnumeration } from './numeric.ts';
 import { joinText, textLines, textOf } from './text-join.ts';
 import { collectVerticalLabels } from './vertical-labels.ts';
+
+/** What a table carries over a page break: its columns, and a header printed at the foot of the page. */
+export interface TableCarry {
+  columns?: Columns;
+  header?: TextRow[];
+}
 
 /** A run of output lines and where it starts on the page, for ordering with ruled tables. */
 export interface Block {
@@ -11,8 +18,7 @@ export interface Block {
   lines: LayoutLine[];
 }
 
-/** Numeric columns of an unruled table: x intervals, left to right. */
-export type Columns = [number, number][];
+export type { Columns } from './header-columns.ts';
 
 interface Chunk {
   words: GeoWord[];
@@ -21,7 +27,7 @@ interface Chunk {
   numeric: boolean;
 }
 
-interface TextRow {
+export interface TextRow {
   chunks: Chunk[];
   box: Box;
   h: number;
@@ -61,13 +67,14 @@ function chunksOf(line: GeoWord[]): Chunk[] {
 /**
  * Lays out words that no ruling encloses: table rows anchored on their numbers (wrapped labels
  * and vertical labels joined to them, numeric columns from x-alignment), everything else as
- * paragraphs. `previousColumns` carries a table's columns over a page break or repeated header.
+ * paragraphs. `previous` carries a table's columns (and a header left at the foot of the previous
+ * page) over a page break or repeated header.
  */
 export function unruledBlocks(
   words: readonly GeoWord[],
   makeCell: CellMaker,
-  previousColumns: Columns | undefined,
-): { blocks: Block[]; lastColumns: Columns | undefined } {
+  previous: TableCarry = {},
+): { blocks: Block[]; carry: TableCarry } {
   const { labels, rest } = collectVerticalLabels(words);
   const rows: TextRow[] = textLines(rest).map((line) => {
     const chunks = chunksOf(line);
@@ -89,7 +96,8 @@ export function unruledBlocks(
   const anchors = rows.filter((r) => r.anchor);
   const zoneLeft = (row: TextRow) => Math.min(...row.chunks.filter((c) => c.numeric).map((c) => c.box[0]));
 
-  // Lines beside a table's label column, close to a row, are wrapped parts of that row's labels.
+  // Lines beside a table's label column, close to a row, are wrapped parts of that row's labels;
+  // a numbered label that no row can take is a row printed blank.
   const separators = attachFragments(rows, anchors, zoneLeft);
   for (const label of labels) {
     const chunk: Chunk = { words: [label], box: label.box, text: label.text, numeric: false };
@@ -101,15 +109,25 @@ export function unruledBlocks(
   // Tables: runs of anchor rows with no separator line between them.
   const ordered = [...anchors, ...separators].sort((a, b) => a.box[1] - b.box[1]);
   const blocks: Block[] = [];
-  let lastColumns = previousColumns;
+  let lastColumns = previous.columns;
   let run: TextRow[] = [];
   let paragraph: TextRow[] = [];
+  // the lines just above a run: its header, when it has one
+  let header: TextRow[] = [];
   const flushRun = () => {
     if (run.length === 0) return;
     const perRow = Math.max(...run.map((r) => r.chunks.filter((c) => c.numeric).length));
     const own = numericColumns(run);
+    const labels = run.flatMap((r) =>
+      [...r.chunks.filter((c) => !c.numeric), ...r.extra].map((c): [number, number] => [c.box[0], c.box[2]]),
+    );
+    const headed = headerColumns(
+      header.flatMap((r) => r.chunks.flatMap((c) => c.words)),
+      own,
+      labels,
+    );
     // Only a wide table (3, 4) borrows columns: a narrow one (table 2) has its own layout.
-    const columns = perRow >= 2 && (lastColumns?.length ?? 0) >= 5 ? adoptColumns(own, lastColumns) : own;
+    const columns = headed ?? (perRow >= 2 && (lastColumns?.length ?? 0) >= 5 ? adoptColumns(own, lastColumns) : own);
     lastColumns = columns;
     blocks.push({ top: Math.min(...run.map((r) => r.box[1])), lines: run.map((r) => tableLine(r, columns, makeCell)) });
     run = [];
@@ -121,6 +139,11 @@ export function unruledBlocks(
   };
   for (const row of ordered) {
     if (row.anchor) {
+      if (run.length === 0) {
+        header = tableHeader(paragraph, row);
+        // a table whose header ended the previous page goes on here without it
+        if (header.length === 0 && blocks.length === 0 && paragraph.length === 0) header = previous.header ?? [];
+      }
       flushParagraph();
       run.push(row);
     } else {
@@ -129,52 +152,134 @@ export function unruledBlocks(
     }
   }
   flushRun();
+  const carry: TableCarry = lastColumns ? { columns: lastColumns } : {};
+  // lines after the last table row that may be the header of a table going on over the page
+  const last = paragraph.at(-1);
+  if (last !== undefined) carry.header = [last, ...tableHeader(paragraph.slice(0, -1), last)];
   flushParagraph();
-  return { blocks, lastColumns };
+  return { blocks, carry };
 }
 
 /**
  * Attaches label fragments (a label wrapped over lines) to the nearest table row: a fragment lies
  * left of the row's numbers, has the row's text size, sits within about a line of the row (or of
- * a fragment already attached) and not far right of the row's own label. Returns the other lines.
+ * a fragment already attached) and not far right of the row's own label. A fragment that opens
+ * with a number (“3.危及…”, “（二）部分公开”) is never a second label in a column where the row
+ * has one already: when no row can take it, it is a row whose figures were all printed blank,
+ * and it joins `anchors` as a row of its own. Returns the other lines.
  */
-function attachFragments(rows: readonly TextRow[], anchors: readonly TextRow[], zoneLeft: (row: TextRow) => number): TextRow[] {
+function attachFragments(rows: readonly TextRow[], anchors: TextRow[], zoneLeft: (row: TextRow) => number): TextRow[] {
   const extent = new Map(anchors.map((a) => [a, [...a.box] as Box]));
-  const labelSpans = (a: TextRow) => [...a.chunks.filter((c) => !c.numeric), ...a.extra].map((c) => [c.box[0], c.box[2]] as const);
+  const labelChunks = (a: TextRow) => [...a.chunks.filter((c) => !c.numeric), ...a.extra];
+  // where numbered labels start: the first word of the chunk (chunks may run over two columns)
+  const numbered = (chunks: readonly Chunk[]) => chunks.filter((c) => startsWithEnumeration(c.text)).map((c) => c.words[0]!);
+  const figured = anchors.filter((a) => a.chunks.some((c) => c.numeric));
   let pending = rows.filter((r) => !r.anchor && r.chunks.every((c) => !c.numeric) && r.chunks.length <= 2);
   for (let changed = true; changed; ) {
     changed = false;
     const left: TextRow[] = [];
+    const blank: TextRow[] = [];
     for (const row of pending) {
+      const own = numbered(row.chunks);
       const owner = anchors
         .filter((a) => {
           const box = extent.get(a)!;
           const gap = Math.max(box[1] - row.box[3], row.box[1] - box[3]);
-          const spans = labelSpans(a);
+          const spans = labelChunks(a).map((c) => [c.box[0], c.box[2]] as const);
           // Text well right of the row's own label (a centred caption such as “第二十条第（八）项”) is not part of it.
-          const beyondLabel = spans.length > 0 && row.box[0] > Math.max(...spans.map(([, x1]) => x1)) + 4 * a.h;
-          return row.box[2] < zoneLeft(a) && gap <= 1.2 * a.h && Math.abs(row.h - a.h) <= 0.3 * a.h && !beyondLabel;
+          // (A numbered line is a row label wherever it sits.)
+          const beyondLabel = own.length === 0 && spans.length > 0 && row.box[0] > Math.max(...spans.map(([, x1]) => x1)) + 4 * a.h;
+          const secondNumbered = own.some((c) => numbered(labelChunks(a)).some((d) => overlap(c.box[0], c.box[2], d.box[0], d.box[2]) > 0));
+          return row.box[2] < zoneLeft(a) && gap <= 1.2 * a.h && sameSize(row, a) && !beyondLabel && !secondNumbered;
         })
-        .sort((a, b) => Math.abs(cy(row.box) - cy(a.box)) - Math.abs(cy(row.box) - cy(b.box)))[0];
-      if (owner === undefined) {
+        .sort((a, b) => rank(row, a) - rank(row, b))[0];
+      if (owner !== undefined) {
+        owner.extra.push(...row.chunks);
+        const box = extent.get(owner)!;
+        extent.set(owner, [
+          Math.min(box[0], row.box[0]),
+          Math.min(box[1], row.box[1]),
+          Math.max(box[2], row.box[2]),
+          Math.max(box[3], row.box[3]),
+        ]);
+        changed = true;
+      } else {
+        if (own.length > 0 && startsWithEnumeration(row.chunks[0]!.text) && isBlankRow(row, rows, figured, zoneLeft)) blank.push(row);
         left.push(row);
-        continue;
       }
-      owner.extra.push(...row.chunks);
-      const box = extent.get(owner)!;
-      extent.set(owner, [
-        Math.min(box[0], row.box[0]),
-        Math.min(box[1], row.box[1]),
-        Math.max(box[2], row.box[2]),
-        Math.max(box[3], row.box[3]),
-      ]);
+    }
+    // a blank row only once no row can take the line (a label's other lines may bring one closer)
+    if (!changed && blank.length > 0) {
+      for (const row of blank) {
+        row.anchor = true;
+        anchors.push(row);
+        extent.set(row, [...row.box] as Box);
+      }
       changed = true;
     }
-    pending = left;
+    pending = left.filter((row) => !row.anchor);
   }
   const attached = new Set(pending);
   return rows.filter((r) => !r.anchor && (attached.has(r) || !(r.chunks.every((c) => !c.numeric) && r.chunks.length <= 2)));
 }
+
+/**
+ * Nearer rows first; a numbered line is a label's first line, so rows level with it or below it
+ * (where a label's figures sit when it is centred or set at the top) come before rows above it.
+ */
+function rank(fragment: TextRow, anchor: TextRow): number {
+  const distance = Math.abs(cy(fragment.box) - cy(anchor.box));
+  const above = cy(anchor.box) < cy(fragment.box) - 0.3 * anchor.h;
+  return startsWithEnumeration(fragment.chunks[0]?.text ?? '') && above ? distance + BELOW_FIRST : distance;
+}
+
+/** Puts every row above a numbered label line after every row level with it or below it. */
+const BELOW_FIRST = 1e6;
+
+/** Text of about the same size: a table's own lines, not a heading or body text beside it. */
+function sameSize(row: TextRow, anchor: TextRow): boolean {
+  return Math.abs(row.h - anchor.h) <= 0.3 * anchor.h;
+}
+
+/**
+ * A numbered label line is a row of a table printed blank when it lies in the label column of the
+ * table's rows: between two of them, or above the first or below the last with nothing but lines
+ * of text (its own wrapped label) and no wider gap than a row's between it and the table.
+ */
+function isBlankRow(row: TextRow, rows: readonly TextRow[], figured: readonly TextRow[], zoneLeft: (row: TextRow) => number): boolean {
+  const table = figured.filter((a) => sameSize(row, a) && row.box[2] < zoneLeft(a));
+  const above = table.filter((a) => a.box[3] <= cy(row.box));
+  const below = table.filter((a) => a.box[1] >= cy(row.box));
+  if (above.length > 0 && below.length > 0) return true;
+  const down = below.length > 0;
+  let at = row;
+  for (;;) {
+    const next = rows
+      .filter((r) => r !== at && (down ? r.box[1] > at.box[1] : r.box[1] < at.box[1]))
+      .sort((a, b) => (down ? a.box[1] - b.box[1] : b.box[1] - a.box[1]))[0];
+    if (next === undefined || (down ? next.box[1] - at.box[3] : at.box[1] - next.box[3]) > BLANK_ROW_GAP * row.h) return false;
+    if (table.includes(next)) return true;
+    at = next;
+  }
+}
+
+/** Widest gap (in text heights) between a blank row at a table's top or foot and the table. */
+const BLANK_ROW_GAP = 2;
+
+/** The lines right above a table's first row that are its header: same text size, no gap wider than two lines. */
+function tableHeader(above: readonly TextRow[], first: TextRow): TextRow[] {
+  const out: TextRow[] = [];
+  let top = first.box[1];
+  for (const row of [...above].sort((a, b) => b.box[1] - a.box[1])) {
+    if (!sameSize(row, first) || top - row.box[3] > HEADER_GAP * first.h) break;
+    out.push(row);
+    top = Math.min(top, row.box[1]);
+  }
+  return out;
+}
+
+/** Largest gap (in text heights) between the lines of a table's header. */
+const HEADER_GAP = 2;
 
 /** Clusters the numeric chunks of a table's rows into columns by horizontal overlap. */
 function numericColumns(rows: readonly TextRow[]): Columns {
