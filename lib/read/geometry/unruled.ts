@@ -9,6 +9,8 @@ import { collectVerticalLabels } from './vertical-labels.ts';
 /** What a table carries over a page break: its columns, and a header printed at the foot of the page. */
 export interface TableCarry {
   columns?: Columns;
+  /** text height of the table's rows */
+  height?: number;
   header?: TextRow[];
 }
 
@@ -98,7 +100,7 @@ export function unruledBlocks(
 
   // Lines beside a table's label column, close to a row, are wrapped parts of that row's labels;
   // a numbered label that no row can take is a row printed blank.
-  const separators = attachFragments(rows, anchors, zoneLeft);
+  const separators = attachFragments(rows, anchors, zoneLeft, previous.columns ? previous.height : undefined);
   for (const label of labels) {
     const chunk: Chunk = { words: [label], box: label.box, text: label.text, numeric: false };
     const owner = anchors.find((a) => overlap(a.box[1], a.box[3], label.box[1], label.box[3]) > 0 && label.box[2] < zoneLeft(a));
@@ -110,6 +112,7 @@ export function unruledBlocks(
   const ordered = [...anchors, ...separators].sort((a, b) => a.box[1] - b.box[1]);
   const blocks: Block[] = [];
   let lastColumns = previous.columns;
+  let lastHeight = previous.height;
   let run: TextRow[] = [];
   let paragraph: TextRow[] = [];
   // the lines just above a run: its header, when it has one
@@ -127,8 +130,14 @@ export function unruledBlocks(
       labels,
     );
     // Only a wide table (3, 4) borrows columns: a narrow one (table 2) has its own layout.
-    const columns = headed ?? (perRow >= 2 && (lastColumns?.length ?? 0) >= 5 ? adoptColumns(own, lastColumns) : own);
+    // (a run of blank rows keeps the columns of the table it belongs to)
+    const borrowed = own.length === 0 && lastColumns ? lastColumns : own;
+    const columns = headed ?? (perRow >= 2 && (lastColumns?.length ?? 0) >= 5 ? adoptColumns(own, lastColumns) : borrowed);
     lastColumns = columns;
+    lastHeight = median(
+      run.map((r) => r.h),
+      lastHeight ?? 1,
+    );
     blocks.push({ top: Math.min(...run.map((r) => r.box[1])), lines: run.map((r) => tableLine(r, columns, makeCell)) });
     run = [];
   };
@@ -152,7 +161,7 @@ export function unruledBlocks(
     }
   }
   flushRun();
-  const carry: TableCarry = lastColumns ? { columns: lastColumns } : {};
+  const carry: TableCarry = lastColumns ? { columns: lastColumns, ...(lastHeight === undefined ? {} : { height: lastHeight }) } : {};
   // lines after the last table row that may be the header of a table going on over the page
   const last = paragraph.at(-1);
   if (last !== undefined) carry.header = [last, ...tableHeader(paragraph.slice(0, -1), last)];
@@ -160,27 +169,38 @@ export function unruledBlocks(
   return { blocks, carry };
 }
 
+/** Most label cells a fragment line may cross (table 3 has three label columns). */
+const FRAGMENT_CHUNKS = 3;
+
 /**
  * Attaches label fragments (a label wrapped over lines) to the nearest table row: a fragment lies
  * left of the row's numbers, has the row's text size, sits within about a line of the row (or of
  * a fragment already attached) and not far right of the row's own label. A fragment that opens
  * with a number (“3.危及…”, “（二）部分公开”) is never a second label in a column where the row
- * has one already: when no row can take it, it is a row whose figures were all printed blank,
- * and it joins `anchors` as a row of its own. Returns the other lines.
+ * has one already, and a later line of a label never goes to a row whose numbered label starts
+ * below it: when no row can take a numbered line, it is a row whose figures were all printed
+ * blank, and it joins `anchors` as a row of its own. Returns the other lines.
  */
-function attachFragments(rows: readonly TextRow[], anchors: TextRow[], zoneLeft: (row: TextRow) => number): TextRow[] {
+function attachFragments(
+  rows: readonly TextRow[],
+  anchors: TextRow[],
+  zoneLeft: (row: TextRow) => number,
+  carriedHeight: number | undefined,
+): TextRow[] {
   const extent = new Map(anchors.map((a) => [a, [...a.box] as Box]));
   const labelChunks = (a: TextRow) => [...a.chunks.filter((c) => !c.numeric), ...a.extra];
-  // where numbered labels start: the first word of the chunk (chunks may run over two columns)
-  const numbered = (chunks: readonly Chunk[]) => chunks.filter((c) => startsWithEnumeration(c.text)).map((c) => c.words[0]!);
+  // words that open with a number, wherever they sit in a chunk (chunks may run over two columns)
+  const numbered = (chunks: readonly Chunk[]) => chunks.flatMap((c) => c.words.filter((w) => startsWithEnumeration(w.text)));
   const figured = anchors.filter((a) => a.chunks.some((c) => c.numeric));
-  let pending = rows.filter((r) => !r.anchor && r.chunks.every((c) => !c.numeric) && r.chunks.length <= 2);
+  const isFragment = (r: TextRow) => !r.anchor && r.chunks.every((c) => !c.numeric) && r.chunks.length <= FRAGMENT_CHUNKS;
+  let pending = rows.filter(isFragment);
   for (let changed = true; changed; ) {
     changed = false;
     const left: TextRow[] = [];
     const blank: TextRow[] = [];
     for (const row of pending) {
       const own = numbered(row.chunks);
+      const words = row.chunks.flatMap((c) => c.words);
       const owner = anchors
         .filter((a) => {
           const box = extent.get(a)!;
@@ -189,10 +209,18 @@ function attachFragments(rows: readonly TextRow[], anchors: TextRow[], zoneLeft:
           // Text well right of the row's own label (a centred caption such as “第二十条第（八）项”) is not part of it.
           // (A numbered line is a row label wherever it sits.)
           const beyondLabel = own.length === 0 && spans.length > 0 && row.box[0] > Math.max(...spans.map(([, x1]) => x1)) + 4 * a.h;
-          const secondNumbered = own.some((c) => numbered(labelChunks(a)).some((d) => overlap(c.box[0], c.box[2], d.box[0], d.box[2]) > 0));
-          return row.box[2] < zoneLeft(a) && gap <= 1.2 * a.h && sameSize(row, a) && !beyondLabel && !secondNumbered;
+          const theirs = numbered(labelChunks(a));
+          const sameColumn = (w: GeoWord) => theirs.filter((d) => overlap(w.box[0], w.box[2], d.box[0], d.box[2]) > 0);
+          const secondNumbered = own.some((w) => sameColumn(w).length > 0);
+          const beforeItsStart =
+            own.length === 0 &&
+            words.some((w) => {
+              const starts = sameColumn(w);
+              return starts.length > 0 && starts.every((d) => cy(d.box) > cy(w.box));
+            });
+          return row.box[2] < zoneLeft(a) && gap <= 1.2 * a.h && sameSize(row, a) && !beyondLabel && !secondNumbered && !beforeItsStart;
         })
-        .sort((a, b) => rank(row, a) - rank(row, b))[0];
+        .sort((a, b) => rank(row, a, own.length > 0) - rank(row, b, own.length > 0))[0];
       if (owner !== undefined) {
         owner.extra.push(...row.chunks);
         const box = extent.get(owner)!;
@@ -204,7 +232,7 @@ function attachFragments(rows: readonly TextRow[], anchors: TextRow[], zoneLeft:
         ]);
         changed = true;
       } else {
-        if (own.length > 0 && startsWithEnumeration(row.chunks[0]!.text) && isBlankRow(row, rows, figured, zoneLeft)) blank.push(row);
+        if (own.length > 0 && isBlankRow(row, rows, figured, zoneLeft, carriedHeight)) blank.push(row);
         left.push(row);
       }
     }
@@ -220,17 +248,17 @@ function attachFragments(rows: readonly TextRow[], anchors: TextRow[], zoneLeft:
     pending = left.filter((row) => !row.anchor);
   }
   const attached = new Set(pending);
-  return rows.filter((r) => !r.anchor && (attached.has(r) || !(r.chunks.every((c) => !c.numeric) && r.chunks.length <= 2)));
+  return rows.filter((r) => !r.anchor && (attached.has(r) || !isFragment(r)));
 }
 
 /**
  * Nearer rows first; a numbered line is a label's first line, so rows level with it or below it
  * (where a label's figures sit when it is centred or set at the top) come before rows above it.
  */
-function rank(fragment: TextRow, anchor: TextRow): number {
+function rank(fragment: TextRow, anchor: TextRow, numbered: boolean): number {
   const distance = Math.abs(cy(fragment.box) - cy(anchor.box));
   const above = cy(anchor.box) < cy(fragment.box) - 0.3 * anchor.h;
-  return startsWithEnumeration(fragment.chunks[0]?.text ?? '') && above ? distance + BELOW_FIRST : distance;
+  return numbered && above ? distance + BELOW_FIRST : distance;
 }
 
 /** Puts every row above a numbered label line after every row level with it or below it. */
@@ -244,13 +272,23 @@ function sameSize(row: TextRow, anchor: TextRow): boolean {
 /**
  * A numbered label line is a row of a table printed blank when it lies in the label column of the
  * table's rows: between two of them, or above the first or below the last with nothing but lines
- * of text (its own wrapped label) and no wider gap than a row's between it and the table.
+ * of text (its own wrapped label) and no wider gap than a row's between it and the table, or
+ * first on a page that goes on with the previous page's table.
  */
-function isBlankRow(row: TextRow, rows: readonly TextRow[], figured: readonly TextRow[], zoneLeft: (row: TextRow) => number): boolean {
+function isBlankRow(
+  row: TextRow,
+  rows: readonly TextRow[],
+  figured: readonly TextRow[],
+  zoneLeft: (row: TextRow) => number,
+  carriedHeight: number | undefined,
+): boolean {
   const table = figured.filter((a) => sameSize(row, a) && row.box[2] < zoneLeft(a));
   const above = table.filter((a) => a.box[3] <= cy(row.box));
   const below = table.filter((a) => a.box[1] >= cy(row.box));
   if (above.length > 0 && below.length > 0) return true;
+  // the first line of a page that goes on with the previous page's table, in its text size
+  const first = !rows.some((r) => r !== row && r.box[1] < row.box[1]);
+  if (first && carriedHeight !== undefined && Math.abs(row.h - carriedHeight) <= 0.3 * carriedHeight) return true;
   const down = below.length > 0;
   let at = row;
   for (;;) {
@@ -271,7 +309,9 @@ function tableHeader(above: readonly TextRow[], first: TextRow): TextRow[] {
   const out: TextRow[] = [];
   let top = first.box[1];
   for (const row of [...above].sort((a, b) => b.box[1] - a.box[1])) {
-    if (!sameSize(row, first) || top - row.box[3] > HEADER_GAP * first.h) break;
+    // (header words stacked one or two characters a line — 社会 / 公益 / 组织 — come as one tall word)
+    const stacked = row.box[3] - row.box[1] > 1.5 * (row.box[2] - row.box[0]);
+    if ((!sameSize(row, first) && !stacked) || top - row.box[3] > HEADER_GAP * first.h) break;
     out.push(row);
     top = Math.min(top, row.box[1]);
   }
