@@ -58,12 +58,12 @@ function record(t: Tally, doc: PageSplitDocument, check: DocumentCheck, kind: 'p
   }
 }
 
-function summary(name: string, t: Tally): void {
+function summary(name: string, t: Tally, ms = t.ms): void {
   const pct = t.cells === 0 ? 0 : (100 * t.right) / t.cells;
   console.log(
-    `${name}: ${t.docs} documents, cells right ${t.right} / ${t.cells} (${pct.toFixed(3)} %), documents fully right ${t.ok} / ${t.docs}, misread-but-valid ${t.misreadValid}, header (agency/year/format) wrong ${t.headerWrong}, ${(t.ms / 1000).toFixed(0)} s`,
+    `${name}: ${t.docs} documents, cells right ${t.right} / ${t.cells} (${pct.toFixed(3)} %), documents fully right ${t.ok} / ${t.docs}, misread-but-valid ${t.misreadValid}, header (agency/year/format) wrong ${t.headerWrong}, ${(ms / 1000).toFixed(0)} s`,
   );
-  if (t.failing.length > 0) console.log(`  failing seeds: ${t.failing.join(' ')}`);
+  if (t.failing.length > 0 && ms === t.ms) console.log(`  failing seeds: ${t.failing.join(' ')}`);
 }
 
 async function readPdfs(seeds: number[], verbose: boolean): Promise<Tally> {
@@ -88,7 +88,7 @@ async function readScans(seeds: number[], engine: OcrEngine, verbose: boolean): 
       { config: DEFAULT_CONFIG, ocr: engine },
     );
     record(t, doc, checkDocument(result, doc.report), 'scan', verbose);
-    if (!values.quiet && t.docs % 10 === 0) console.log(`  … ${t.docs} scans read`);
+    if (t.docs % 10 === 0) summary('  … so far, scans', t, performance.now() - started);
   }
   t.ms = performance.now() - started;
   return t;
