@@ -64,11 +64,13 @@ export async function readPdf(bytes: Uint8Array, options: ReadPdfOptions): Promi
       const runs = content.items.filter((item): item is TextRun & typeof item => 'str' in item);
       const words = wordsFromRuns(runs, toPage);
       // The operator list (rulings, images) costs as much as the text: build it only for pages
-      // that may hold a table (standalone numbers) or may be a scan (little or no text).
+      // that may hold a table (standalone numbers, or a ruled table going on from the page
+      // before, perhaps only its header and rows printed blank) or may be a scan (little text).
       const standaloneNumbers = words.filter((w) => /^[\d,.\s]+$/u.test(w.text)).length;
       const chars = words.reduce((n, w) => n + w.text.trim().length, 0);
+      const tableGoesOn = (pages.at(-1)?.positioned.rulings?.length ?? 0) > 0;
       const graphics =
-        standaloneNumbers >= 3 || chars < 40
+        standaloneNumbers >= 3 || chars < 40 || tableGoesOn
           ? await step(page.getOperatorList()).then((ops) => graphicsFromOperators(ops.fnArray, ops.argsArray, OPS, toPage))
           : { rulings: [], largestImageArea: 0 };
       const pageArea = viewport.width * viewport.height || 1;
