@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const parts = ['bench/core.ts', 'bench/ocr-pages.ts', 'bench/aws-bundle.ts'].filter((p) => existsSync(p));
+const parts = ['bench/core.ts', 'bench/ocr-pages.ts', 'bench/ocr-alarms.ts', 'bench/aws-bundle.ts'].filter((p) => existsSync(p));
 let failed = 0;
 for (const part of parts) {
   console.log(`\n=== ${part} ===`);
