@@ -9,7 +9,9 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')} (figures are comparable below 1)`,
 );
-const parts = ['bench/core.ts', 'bench/batch.ts', 'bench/ocr-pages.ts', 'bench/ocr-alarms.ts', 'bench/aws-bundle.ts'].filter((p) => existsSync(p));
+const parts = ['bench/core.ts', 'bench/batch.ts', 'bench/ocr-pages.ts', 'bench/ocr-alarms.ts', 'bench/aws-bundle.ts'].filter((p) =>
+  existsSync(p),
+);
 let failed = 0;
 for (const part of parts) {
   console.log(`\n=== ${part} ===`);
