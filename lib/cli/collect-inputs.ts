@@ -51,3 +51,42 @@ async function walk(dir: string, skip: string): Promise<string[]> {
   }
   return found;
 }
+
+/**
+ * The output name of each input below --out: its key (the path below the folder given, the whole
+ * file name kept: a.pdf → a.pdf.json), so results mirror the input folders. Two inputs from
+ * different folders given in one run can share a key (a/x.pdf and b/x.pdf both give x.pdf): the
+ * later one is named by its path below the folders' common parent instead (b/x.pdf), then
+ * numbered, so no result ever overwrites another. `renamed` lists those, for the user to be told.
+ */
+export function outputNames(inputs: InputFile[]): { names: string[]; renamed: { display: string; name: string; clashesWith: string }[] } {
+  const parent = commonParent(inputs.map((input) => input.root));
+  const taken = new Map<string, string>();
+  const renamed: { display: string; name: string; clashesWith: string }[] = [];
+  const names = inputs.map((input) => {
+    const first = taken.get(input.key.toLowerCase());
+    if (first === undefined) {
+      taken.set(input.key.toLowerCase(), input.display);
+      return input.key;
+    }
+    const below = relative(parent, join(input.root, input.key)).split(sep).join('/');
+    let name = below;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${below}~${n}`;
+    taken.set(name.toLowerCase(), input.display);
+    renamed.push({ display: input.display, name, clashesWith: first });
+    return name;
+  });
+  return { names, renamed };
+}
+
+function commonParent(roots: string[]): string {
+  if (roots.length === 0) return '';
+  let parts = roots[0]!.split(sep);
+  for (const root of roots.slice(1)) {
+    const other = root.split(sep);
+    let k = 0;
+    while (k < parts.length && k < other.length && parts[k] === other[k]) k++;
+    parts = parts.slice(0, k);
+  }
+  return parts.join(sep) || sep;
+}

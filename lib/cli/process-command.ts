@@ -7,7 +7,7 @@ import { renderIndexHtml, renderSummaryCsv, type SummaryRow, summaryRowFromResul
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { batchContinuity } from '../rules/continuity.ts';
 import { statusOf } from '../rules/validate.ts';
-import { collectInputs } from './collect-inputs.ts';
+import { collectInputs, outputNames } from './collect-inputs.ts';
 import { runPool } from './document-pool.ts';
 import type { DocumentTask } from './document-task.ts';
 import { writeStoppedResult } from './stopped-document.ts';
@@ -45,11 +45,20 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
   const jobs = Math.max(1, command.jobs ?? availableParallelism());
   // Pages of one document are OCR'd in parallel only with the cores the other workers leave.
   const config: Config = { ...command.config, ocrConcurrency: Math.max(1, Math.floor(command.config.ocrConcurrency / jobs)) };
-  const tasks: DocumentTask[] = inputs.map((input, id) => {
-    // the result keeps the whole file name (a.pdf → a.pdf.json), as in the bucket: a.pdf and a.docx never share one
-    const stem = input.key;
-    return { id, root: input.root, key: input.key, stem, out: target.root, config, force: command.force, ocr: command.ocr };
-  });
+  const { names, renamed } = outputNames(inputs);
+  for (const clash of renamed) {
+    log(`注意：${clash.display} 与 ${clash.clashesWith} 输出同名，其结果写为 ${clash.name}.json`);
+  }
+  const tasks: DocumentTask[] = inputs.map((input, id) => ({
+    id,
+    root: input.root,
+    key: input.key,
+    stem: names[id]!,
+    out: target.root,
+    config,
+    force: command.force,
+    ocr: command.ocr,
+  }));
   const entries: BatchEntry[] = new Array(tasks.length);
   const started = Date.now();
   const startedAt = new Map<number, number>();

@@ -110,6 +110,24 @@ describe('gouji process', () => {
     );
   });
 
+  it('keeps apart two folders of one run that both hold x.txt: the second is named by its path as given, and the user is told', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    for (const [folder, id] of [
+      ['a', 'h007'],
+      ['b', 'h006'],
+    ] as const) {
+      mkdirSync(join(work, folder));
+      cpSync(join(GENERATED, 'src', `${id}.txt`), join(work, folder, 'x.txt'));
+    }
+    const out = join(work, 'out');
+    const run = gouji(['process', join(work, 'a'), join(work, 'b'), '--out', out, '--ocr', 'none', '--jobs', '1']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /b\/x\.txt 与 .*a\/x\.txt 输出同名，其结果写为 b\/x\.txt\.json/);
+    const uriOf = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8')).source.uri as string;
+    assert.ok(uriOf('x.txt.json').endsWith('/a/x.txt'));
+    assert.ok(uriOf(join('b', 'x.txt.json')).endsWith('/b/x.txt'));
+  });
+
   it('exits 2 with a clear message on a usage error, and documents itself in --help', () => {
     const missing = gouji(['process', 'samples']);
     assert.equal(missing.status, 2);
