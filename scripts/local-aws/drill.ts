@@ -135,17 +135,22 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
       : {}),
   };
   const { depsFromEnv, lambdaHandler } = await import('../../functions/process-document/wiring.ts');
+  const { loadLocalEngine } = await import('../../functions/process-document/local-engine.ts');
   const { completeHandler, depsFromEnv: completeDeps } = await import('../../functions/textract-complete/handler.ts');
   const clients = {
     s3: handlerS3,
     sqs,
     ...(textract === undefined ? {} : { textract: textract.client }),
     ...(dynamo === undefined ? {} : { dynamo: dynamo.client }),
+    // the zip's own engine (handler.ts), not a double: the local drill OCRs its scans for real
+    ...(options.engine === 'local' ? { localEngine: loadLocalEngine } : {}),
   };
   const processHandler = lambdaHandler(() => depsFromEnv(env, clients));
   const keysOf = (records: SQSRecord[]) =>
     records.flatMap((r) => /"key":"([^"]+)"/.exec(r.body)?.[1] ?? []).map((k) => decodeURIComponent(k.replace(/\+/g, ' ')));
   let replaced = false;
+  // the replacement's PUT and its notification, awaited before the drill may call the queues idle
+  let replacing: Promise<void> | undefined;
   const sources = [
     new EventSource(
       incoming,
@@ -161,7 +166,7 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
         // the file is replaced once its first version has been picked up (for Textract: its job runs)
         if (!replaced && keysOf(records).includes(replacement.key)) {
           replaced = true;
-          void put(replacement.key, replacement.body);
+          replacing = put(replacement.key, replacement.body);
         }
       },
     ),
@@ -193,6 +198,10 @@ export async function runDrill(options: DrillOptions): Promise<DrillReport> {
   for (;;) {
     for (const source of sources) source.fill();
     if (textract !== undefined) await textract.completeDue();
+    if (replacing !== undefined) {
+      await replacing;
+      replacing = undefined;
+    }
     const busy = sources.some((s) => s.busy);
     if (!busy && sources.every((s) => s.queue.visible === 0)) {
       const next = [...sources.map((s) => s.queue.nextVisibleAt()), textract?.nextDueAt()].filter((t): t is number => t !== undefined);
