@@ -1,88 +1,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { LayoutLine } from '../../model/layout.ts';
+import { BLOCKS, isElement, isHidden, isText } from './html-elements.ts';
 import { cleanSpaces, joinCellLines } from './join-text.ts';
 import { expandSpans, type SpanCell } from './span-grid.ts';
-
-/** Elements whose content is never shown. */
-const HIDDEN = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'select',
-  'button',
-  'input',
-  'textarea',
-  'canvas',
-  'audio',
-  'video',
-  'map',
-]);
-
-/** Elements that start and end a line of text. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'ul',
-  'tr',
-  'td',
-  'th',
-  'table',
-  'tbody',
-  'thead',
-  'tfoot',
-]);
-
-function isElement(node: AnyNode): node is Element {
-  return 'name' in node && 'attribs' in node;
-}
-
-function isHidden(el: Element): boolean {
-  if (HIDDEN.has(el.name)) return true;
-  if (el.attribs['hidden'] !== undefined) return true;
-  return /display\s*:\s*none/i.test(el.attribs['style'] ?? '');
-}
 
 /** The rows of this table, not of tables nested in its cells. */
 function ownRows(table: Element): Element[] {
@@ -109,8 +29,8 @@ function containsTable(node: Element): boolean {
 function cellLines(node: Element): string[] {
   const lines: string[] = [''];
   const visit = (n: AnyNode): void => {
-    if (n.type === 'text') {
-      lines[lines.length - 1] += (n as unknown as { data: string }).data;
+    if (isText(n)) {
+      lines[lines.length - 1] += n.data;
       return;
     }
     if (!isElement(n) || isHidden(n)) return;
@@ -169,8 +89,8 @@ export function layoutLines(root: AnyNode): LayoutLine[] {
   };
 
   const visit = (node: AnyNode): void => {
-    if (node.type === 'text') {
-      pending += (node as unknown as { data: string }).data;
+    if (isText(node)) {
+      pending += node.data;
       return;
     }
     if (!isElement(node)) {
