@@ -6,7 +6,7 @@ export const HELP = `gouji — 政府信息公开工作年度报告的读取与�
   gouji redrive --dlq-url <死信队列 URL> --queue-url <处理队列 URL> [--region <区域>]
   gouji --help
 
-process  读取每份报告（.txt .html .docx .pdf .png .jpg .tif），找到表二、表三、表四，
+process  读取每份报告（.txt .md .html .docx .pdf .png .jpg .tif），找到表二、表三、表四，
          逐项核对勾稽关系，为每份报告写出：
            <输出>/<相对路径>/<文件名>.<扩展名>.json     结果（机器可读，见 schema/result.schema.json）
            <输出>/<相对路径>/<文件名>.<扩展名>.report.html  结果报告（给人看）

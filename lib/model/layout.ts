@@ -14,6 +14,13 @@ export interface LayoutCell {
   bbox?: Box;
   /** OCR confidence 0..1; absent when the text came from a text layer or markup */
   confidence?: number;
+  /**
+   * the digits of one or more adjacent cells printed with nothing between them (web text that
+   * lost its cell boundaries): how many cells they fill is for the form's sums to tell
+   */
+  joined?: boolean;
+  /** an empty cell of a converter's table (Markdown from a PDF): a blank, or a figure it lost */
+  mayBeLost?: boolean;
 }
 
 export interface LayoutLine {

@@ -20,13 +20,30 @@ export function detectKind(bytes: Uint8Array, name: string): DocumentKind {
   if (/\.docx$/.test(lower)) return 'unknown';
   if (IMAGE_EXT.test(lower)) return 'unknown';
   if (/\.(html?|xhtml|shtml)$/.test(lower)) return 'html';
+  // Markdown may embed HTML tables: it is text with tables in it, not a web page
+  if (/\.(md|markdown)$/.test(lower)) return 'text';
   const sniff = new TextDecoder('latin1').decode(Uint8Array.from(head(512))).toLowerCase();
   if (/<(!doctype html|html|table|body)/.test(sniff)) return 'html';
   if (/\.(txt|text|csv)$/.test(lower)) return 'text';
   return 'text';
 }
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.docx', '.doc', '.wps', '.pdf', '.png', '.jpg', '.jpeg', '.tif', '.tiff'];
+export const SUPPORTED_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.docx',
+  '.doc',
+  '.wps',
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
+];
 
 export function mediaTypeOf(kind: DocumentKind, name: string): string {
   switch (kind) {
@@ -37,7 +54,7 @@ export function mediaTypeOf(kind: DocumentKind, name: string): string {
     case 'html':
       return 'text/html';
     case 'text':
-      return 'text/plain';
+      return /\.(md|markdown)$/i.test(name) ? 'text/markdown' : 'text/plain';
     case 'ole':
       // WPS's .wps is Word's binary format; any other compound file is named by its container
       return /\.(doc|dot|wps)$/i.test(name) ? 'application/msword' : 'application/x-ole-storage';

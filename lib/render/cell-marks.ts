@@ -10,6 +10,8 @@ export interface CellMark {
   suspect: boolean;
   /** OCR confidence below LOW_CONFIDENCE */
   lowConfidence: boolean;
+  /** not printed as such: split from a run of figures, or deduced, by the form's sums */
+  arithmetic: boolean;
   /** tooltip lines, plain text */
   notes: string[];
 }
@@ -25,7 +27,7 @@ function names(list: readonly string[] | undefined, path: string): boolean {
 /** How the report should mark each cell, from the result's findings and cell sources. */
 export function cellMarker(result: Result): (path: string) => CellMark {
   return (path) => {
-    const mark: CellMark = { suspect: false, lowConfidence: false, notes: [] };
+    const mark: CellMark = { suspect: false, lowConfidence: false, arithmetic: false, notes: [] };
     for (const finding of result.findings as Finding[]) {
       if (names(finding.cells, path)) {
         if (!mark.severity || RANK[finding.severity] > RANK[mark.severity]) mark.severity = finding.severity;
@@ -40,6 +42,14 @@ export function cellMarker(result: Result): (path: string) => CellMark {
     if (source?.confidence !== undefined && source.confidence < LOW_CONFIDENCE) {
       mark.lowConfidence = true;
       mark.notes.push(`OCR 置信度 ${source.confidence.toFixed(2)}，识别文字“${source.text}”`);
+    }
+    if (source?.method === 'arithmetic') {
+      mark.arithmetic = true;
+      mark.notes.push(
+        source.text === ''
+          ? '由勾稽关系推得（原单元格为空）'
+          : `由勾稽关系拆分：原文数字连写为“${source.text}”，只有一种拆分使勾稽关系成立`,
+      );
     }
     if (source?.page !== undefined) mark.notes.push(`第 ${source.page} 页`);
     return mark;

@@ -88,6 +88,7 @@ function legend(): string {
     item('sev-warning', '警告', '0'),
     item('suspect', '可能误读（OCR）', '8'),
     item('lowconf', `OCR 置信度低于 ${LOW_CONFIDENCE}`, '3'),
+    item('arith', '由勾稽关系得出（原文数字连写或缺失）', '7'),
     item('unread', '无法读取', '？'),
   ].join('')}<span>鼠标停在单元格上可查看说明。</span></div>`;
 }

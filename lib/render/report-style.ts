@@ -28,6 +28,7 @@ td.v{font-variant-numeric:tabular-nums;min-width:2.6em}
 .suspect{box-shadow:inset 0 0 0 3px var(--suspect)}
 .suspect::after{content:"?";color:var(--suspect);font-size:10px;vertical-align:super;margin-left:1px}
 .lowconf{text-decoration:underline dotted var(--suspect) 2px}
+.arith{font-style:italic;text-decoration:underline double #1565c0}
 .unread{background:repeating-linear-gradient(45deg,#eee,#eee 4px,#fff 4px,#fff 8px);color:var(--grey);font-weight:700}
 td[title]{cursor:help}
 p.absent{padding:8px 12px;background:var(--grey-bg);border-radius:4px}

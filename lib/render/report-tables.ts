@@ -29,6 +29,7 @@ function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = '', m
   if (mark.severity) classes.push(`sev-${mark.severity}`);
   if (mark.suspect) classes.push('suspect');
   if (mark.lowConfidence) classes.push('lowconf');
+  if (mark.arithmetic) classes.push('arith');
   const notes = [...mark.notes];
   let shown: string;
   if (value === null) {

@@ -2,19 +2,27 @@ import { DECIMAL_COLUMNS, SIGNED_COLUMNS } from '../model/form.ts';
 import type { LayoutCell } from '../model/layout.ts';
 import type { CellSource, Finding } from '../model/result.ts';
 import { parseCell } from './parse-number.ts';
+import type { ResolvedCell } from './resolve-runs.ts';
 
 /** Collects values, their sources and the value.* findings while a table is built. */
 export class CellReader {
   readonly cells: Record<string, CellSource> = {};
   readonly blank: string[] = [];
+  /** blank cells of a converter's table, which may be figures the converter lost */
+  readonly mayBeLost: string[] = [];
   readonly findings: Finding[] = [];
 
+  /** `resolve`: what to read for a pending cell of a run row (resolve-runs.ts); others read as they are. */
+  constructor(private readonly resolve: (cell: LayoutCell | undefined) => ResolvedCell = (c) => ({ cell: c })) {}
+
   /** Reads one printed cell under its dotted path; null (with a finding) when it is no valid figure. */
-  read(path: string, cell: LayoutCell | undefined, column: string): number | null {
+  read(path: string, placed: LayoutCell | undefined, column: string): number | null {
+    // a cell split from a run of figures says so, with the run as printed
+    const { cell, run } = this.resolve(placed);
     if (!cell) return null;
     const ocr = cell.confidence !== undefined;
     // every value says how it was obtained, with its place on the page when it has one
-    const source: CellSource = { method: ocr ? 'ocr' : 'text', text: cell.text };
+    const source: CellSource = run === undefined ? { method: ocr ? 'ocr' : 'text', text: cell.text } : { method: 'arithmetic', text: run };
     if (cell.page !== undefined) source.page = cell.page;
     if (cell.bbox) source.bbox = cell.bbox;
     if (cell.confidence !== undefined) source.confidence = round(cell.confidence);
@@ -22,6 +30,7 @@ export class CellReader {
     const parsed = parseCell(cell.text, ocr);
     if (parsed.kind === 'blank') {
       this.blank.push(path);
+      if (cell.mayBeLost) this.mayBeLost.push(path);
       return 0;
     }
     if (parsed.kind === 'text') {

@@ -7,10 +7,12 @@ import { CellReader } from './cell-values.ts';
 import { chooseFormat } from './choose-format.ts';
 import { detectHeader } from './detect-report.ts';
 import { nonStandardLabels } from './label-check.ts';
+import { recoverLostCell } from './lost-cells.ts';
 import { type MappedRows, mapApplications } from './map-applications.ts';
 import { mapProactive } from './map-proactive.ts';
 import { mapReview } from './map-review.ts';
 import { normalizeText } from './normalize.ts';
+import { resolveRuns } from './resolve-runs.ts';
 import { rowLabelFindings } from './row-label-check.ts';
 import { findSections, type SectionId } from './sections.ts';
 import {
@@ -58,10 +60,16 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
   const format = chooseFormat(t3, t2, t2Text, header.year);
   const reviewStart = sections.reviewLitigation ?? lastLine(t3[format]) ?? lines.length;
 
-  const reader = new CellReader();
+  const reviewCells = mapReview(lines, reviewStart, regions.t4End);
+  // rows whose figures ran together are split now that every table is placed
+  const runs = resolveRuns({ format, proactive: t2[format].rows, applications: t3[format].rows, review: reviewCells });
+  const reader = new CellReader(runs.resolve);
   const proactive = buildProactive(t2[format], format, reader);
   const applications = buildApplications(t3[format], format, reader);
-  const reviewLitigation = buildReviewLitigation(mapReview(lines, reviewStart, regions.t4End), reader);
+  const reviewLitigation = buildReviewLitigation(reviewCells, reader);
+  const plain = { proactive: proactive.table, applications: applications.table, reviewLitigation: reviewLitigation.table };
+  // an empty cell a converter lost is taken from the sums when they all agree on it
+  const lost = recoverLostCell(plain, format, reader);
 
   const findings: Finding[] = [
     ...missingTables({
@@ -71,6 +79,8 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     }),
     ...missingRows('proactive', proactive.missing, format),
     ...missingRows('applications', applications.missing, format),
+    ...runs.findings,
+    ...lost,
     ...blankCells(reader.blank),
     ...extraRows(t3[format].extraRows),
     ...mergedRowFindings(t3[format].merged, format),
@@ -82,7 +92,6 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
     ...reader.findings,
   ];
   const anyTable = proactive.table !== null || applications.table !== null || reviewLitigation.table !== null;
-  const plain = { proactive: proactive.table, applications: applications.table, reviewLitigation: reviewLitigation.table };
   return {
     report: { agency: header.agency, year: header.year, formatVersion: anyTable ? format : null, title: header.title },
     // the builders give the plain shape of the format's schema; parsing checks and types it

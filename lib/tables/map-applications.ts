@@ -3,6 +3,7 @@ import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { type Alignment, align } from './align.ts';
 import { fillByPosition } from './columns-by-position.ts';
 import { mergeableGroups, spanScore, splittableRows } from './merged-rows.ts';
+import { cellsOrPending } from './pending-cells.ts';
 import { labelScore } from './row-label-score.ts';
 import { collectValueRows, type LabelledRow } from './table3-rows.ts';
 import { columnSumsHolding, isSubtotalRow, rowVectors } from './table3-sums.ts';
@@ -95,7 +96,8 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     rows.map((r) => r.row),
     WIDTH,
   );
-  const fitted = rows.map(({ row }) => fitValues(row.values, WIDTH, row.ocr, true, row.grid));
+  // a row whose figures ran together is placed with pending cells, split once the table is known
+  const fitted = rows.map(({ row }) => cellsOrPending(row.values, fitValues(row.values, WIDTH, row.ocr, true, row.grid), WIDTH));
   const vectors = rowVectors(fitted, rows);
   const subtotal = rows.map((_, i) => isSubtotalRow(i, rows, vectors, format));
   const groups = mergeableGroups(format);

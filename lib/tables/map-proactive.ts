@@ -3,6 +3,7 @@ import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { align } from './align.ts';
 import type { PrintedLabel } from './map-applications.ts';
 import { containment, normalizeLabel } from './normalize.ts';
+import { cellsOrPending } from './pending-cells.ts';
 import { fitValues, toValueRow, type ValueRow } from './value-row.ts';
 
 export interface MappedProactive {
@@ -27,7 +28,7 @@ export function mapProactive(lines: LayoutLine[], start: number, end: number, fo
     match(i, j) {
       const row = rows[i]!;
       const def = form[j]!;
-      if (!fitValues(row.values, def.columns.length, row.ocr, false)) return null;
+      if (!cellsOf(row, def.columns.length)) return null;
       const label = normalizeLabel(def.label);
       // 规章 must not match 行政规范性文件 by its last characters, nor 规范性文件 the 2021 label
       const exact = row.label.endsWith(label) || row.label === label ? 1 : containment(label, row.label);
@@ -40,11 +41,26 @@ export function mapProactive(lines: LayoutLine[], start: number, end: number, fo
   });
   const mapped = new Map<string, LayoutCell[] | null>();
   const labels = new Map<string, PrintedLabel>();
+  const used = new Set(result.pairs.values());
   form.forEach((def, j) => {
-    const i = result.pairs.get(j);
+    let i = result.pairs.get(j);
+    // a block the converter moved out of order (第二十条第（一）项 printed after （八）) is found by its
+    // own label (or its last words, 规范性文件) and its number of figures
+    if (i === undefined) {
+      const label = normalizeLabel(def.label);
+      const named = (r: ValueRow) => r.label.endsWith(label) || (r.label.length >= 4 && label.endsWith(r.label));
+      i = rows.findIndex((r, k) => !used.has(k) && named(r) && cellsOf(r, def.columns.length) !== null);
+      if (i < 0) i = undefined;
+      else used.add(i);
+    }
     const row = i === undefined ? undefined : rows[i];
-    mapped.set(def.id, row ? fitValues(row.values, def.columns.length, row.ocr, false) : null);
+    mapped.set(def.id, row ? cellsOf(row, def.columns.length) : null);
     if (row) labels.set(def.id, { raw: row.rawLabel, context: row.label, own: row.label, following: '' });
   });
   return { rows: mapped, labels, score: result.score };
+}
+
+/** The row's `n` value cells, or pending cells when its figures ran together. */
+function cellsOf(row: ValueRow, n: number): LayoutCell[] | null {
+  return cellsOrPending(row.values, fitValues(row.values, n, row.ocr, false), n);
 }

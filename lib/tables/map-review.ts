@@ -1,6 +1,8 @@
 import { REVIEW_COLUMNS } from '../model/form.ts';
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { normalizeText } from './normalize.ts';
+import { parseCell } from './parse-number.ts';
+import { pendingCells, runTokens } from './pending-cells.ts';
 import { fitValues, lineText, toValueRow } from './value-row.ts';
 
 const COUNT = 15;
@@ -15,9 +17,12 @@ export function mapReview(lines: LayoutLine[], start: number, end: number): Layo
   }
   for (const row of rows) {
     if (row.values.length >= COUNT) {
-      const cells = fitValues(row.values, COUNT, row.ocr, false);
+      const cells = groupsHolding(row.values, row.ocr) ?? fitValues(row.values, COUNT, row.ocr, false);
       if (cells) return cells;
     }
+    // the fifteen figures ran together: split by the group totals once read
+    const tokens = runTokens(row.values, COUNT);
+    if (tokens) return pendingCells(tokens, COUNT);
   }
   // numbers spread over consecutive rows (a wrapped table, or one row per group)
   for (let first = 0; first < rows.length; first++) {
@@ -47,4 +52,21 @@ function keyValues(lines: LayoutLine[], start: number, end: number): LayoutCell[
     });
   }
   return cells.every((c) => c !== null) ? (cells as LayoutCell[]) : null;
+}
+
+/**
+ * More cells than fifteen (a converter's label column, blank cells at either end): the one window
+ * of fifteen where every group's 总计 is the sum of its four, when exactly one window holds.
+ */
+function groupsHolding(values: LayoutCell[], ocr: boolean): LayoutCell[] | null {
+  if (values.length <= COUNT) return null;
+  const nums = values.map((c) => parseCell(c.text, ocr));
+  const holding: number[] = [];
+  for (let start = 0; start + COUNT <= values.length; start++) {
+    const outside = nums.some((p, i) => p.kind !== 'blank' && (i < start || i >= start + COUNT));
+    const v = nums.slice(start, start + COUNT).map((p) => (p.kind === 'number' ? p.value : p.kind === 'blank' ? 0 : Number.NaN));
+    const holds = [0, 5, 10].every((g) => v[g + 4] === v[g]! + v[g + 1]! + v[g + 2]! + v[g + 3]!);
+    if (!outside && holds) holding.push(start);
+  }
+  return holding.length === 1 ? values.slice(holding[0]!, holding[0]! + COUNT) : null;
 }

@@ -4,16 +4,18 @@
  * when exactly one way of cutting every run of the table satisfies every sum; never the “closest”.
  *
  * Pure and table-agnostic: the caller states the rows, the sums inside a row and the equations
- * across rows (lib/tables/resolve-runs.ts does it for the form). The search enumerates each run
- * row's splits under its own sums first (a row total fixes the last piece, so few survive), prunes
- * them by the bounds of every cross-row equation, then searches what is left, within a limit.
+ * across rows (lib/tables/resolve-runs.ts does it for the form). Each run row's splits are
+ * enumerated under its own sums first (row-splits.ts: a row total is a suffix that caps every other
+ * piece, so few survive); run-search.ts then removes those no other rows can balance and searches
+ * what is left — each within a limit, and a row it could not settle is said to be so.
  */
 import { type Candidate, enumerateRowSplits, type RowSum } from './row-splits.ts';
+import { NO_SEARCH, searchTable, type Unknown } from './run-search.ts';
 
 export { ROW_SEARCH_LIMIT, type RowSum } from './row-splits.ts';
 
-/** Nodes the cross-row search may visit before it gives up and says so. */
-export const TABLE_SEARCH_LIMIT = 200_000;
+/** Choices the cross-row search may try before it gives up and says so (see also SEARCH_WORK_LIMIT). */
+export const TABLE_SEARCH_LIMIT = 20_000;
 
 export interface SplitRow {
   /** the row's cells when they were printed apart: a number, or null when unknown */
@@ -39,6 +41,8 @@ export interface SplitProblem {
   equations: readonly (readonly Term[])[];
   /** columns whose figures may carry decimals (amounts) */
   decimalColumns?: ReadonlySet<number>;
+  /** cells printed blank left no digit in the runs (web text drops empty cells): a cell may take none */
+  blanks?: boolean;
 }
 
 export type RowSplit =
@@ -65,11 +69,6 @@ export interface SplitOutcome {
   limitHit: boolean;
 }
 
-interface Unknown {
-  row: number;
-  candidates: Candidate[];
-}
-
 /** Solves one table: which run rows have exactly one split under every sum. */
 export function splitDigitRuns(problem: SplitProblem, tableLimit = TABLE_SEARCH_LIMIT): SplitOutcome {
   const { rows, width } = problem;
@@ -78,7 +77,7 @@ export function splitDigitRuns(problem: SplitProblem, tableLimit = TABLE_SEARCH_
   const perRow = new Map<number, Candidate[]>();
   rows.forEach((row, r) => {
     if (!row.runs) return;
-    const found = enumerateRowSplits(row.runs, width, problem.rowSums, problem.decimalColumns);
+    const found = enumerateRowSplits(row.runs, width, problem.rowSums, problem.decimalColumns, problem.blanks);
     if (found === 'limit') {
       outcome[r] = { kind: 'limit' };
       limitHit = true;
@@ -118,124 +117,4 @@ export function splitDigitRuns(problem: SplitProblem, tableLimit = TABLE_SEARCH_
     else outcome[u.row] = search.limitHit ? { kind: 'limit' } : { kind: 'ambiguous', splits: u.candidates.length };
   }
   return { rows: outcome, inconsistent, limitHit };
-}
-
-interface Search {
-  /** solutions found (the search stops counting once every row is known to be ambiguous) */
-  solutions: number;
-  /** row → indices of its candidates seen in some solution */
-  support: Map<number, Set<number>>;
-  /** row → candidates left after bounds propagation */
-  alive: Map<number, number>;
-  limitHit: boolean;
-}
-
-const NO_SEARCH: Search = { solutions: 0, support: new Map(), alive: new Map(), limitHit: false };
-
-/** Bounds propagation, then a depth-first search over the rows still ambiguous. */
-function searchTable(unknowns: Unknown[], equations: readonly (readonly Term[])[], rows: readonly SplitRow[], limit: number): Search {
-  const support = new Map(unknowns.map((u) => [u.row, new Set<number>()]));
-  const index = new Map(unknowns.map((u, i) => [u.row, i]));
-  // each equation as a constant plus, per unknown row, the contribution of each of its candidates
-  const eqs = equations.map((terms) => {
-    let constant = 0;
-    const parts = new Map<number, number[]>();
-    for (const t of terms) {
-      const u = index.get(t.row);
-      if (u === undefined) {
-        constant += t.coef * rows[t.row]!.values![t.col]!;
-        continue;
-      }
-      const contrib = parts.get(u) ?? unknowns[u]!.candidates.map(() => 0);
-      unknowns[u]!.candidates.forEach((c, k) => {
-        contrib[k]! += t.coef * c.values[t.col]!;
-      });
-      parts.set(u, contrib);
-    }
-    return { constant, parts };
-  });
-  const alive = unknowns.map((u) => u.candidates.map((_, k) => k));
-  const left = () => new Map(unknowns.map((u, i) => [u.row, alive[i]!.length]));
-  if (!propagate(eqs, alive)) return { solutions: 0, support, alive: left(), limitHit: false };
-
-  const order = alive.map((_, i) => i).sort((a, b) => alive[a]!.length - alive[b]!.length);
-  const chosen: (number | undefined)[] = alive.map(() => undefined);
-  let nodes = 0;
-  let solutions = 0;
-  let limitHit = false;
-  const settled = () => unknowns.every((u, i) => alive[i]!.length === 1 || support.get(u.row)!.size > 1);
-
-  const feasible = (): boolean => {
-    for (const eq of eqs) {
-      let lo = eq.constant;
-      let hi = eq.constant;
-      for (const [u, contrib] of eq.parts) {
-        const k = chosen[u];
-        if (k !== undefined) {
-          lo += contrib[k]!;
-          hi += contrib[k]!;
-        } else {
-          lo += Math.min(...alive[u]!.map((a) => contrib[a]!));
-          hi += Math.max(...alive[u]!.map((a) => contrib[a]!));
-        }
-      }
-      if (lo > 0 || hi < 0) return false;
-    }
-    return true;
-  };
-
-  const visit = (depth: number): boolean => {
-    if (++nodes > limit) {
-      limitHit = true;
-      return false;
-    }
-    if (!feasible()) return true;
-    if (depth === order.length) {
-      solutions++;
-      chosen.forEach((k, u) => {
-        support.get(unknowns[u]!.row)!.add(k!);
-      });
-      return !settled();
-    }
-    const u = order[depth]!;
-    for (const k of alive[u]!) {
-      chosen[u] = k;
-      const go = visit(depth + 1);
-      chosen[u] = undefined;
-      if (!go) return false;
-    }
-    return true;
-  };
-  visit(0);
-  return { solutions, support, alive: left(), limitHit };
-}
-
-/** Removes candidates no choice of the other rows can balance; false when a row has none left. */
-function propagate(eqs: { constant: number; parts: Map<number, number[]> }[], alive: number[][]): boolean {
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const eq of eqs) {
-      const bounds = new Map<number, [number, number]>();
-      let lo = eq.constant;
-      let hi = eq.constant;
-      for (const [u, contrib] of eq.parts) {
-        const values = alive[u]!.map((k) => contrib[k]!);
-        const b: [number, number] = [Math.min(...values), Math.max(...values)];
-        bounds.set(u, b);
-        lo += b[0];
-        hi += b[1];
-      }
-      for (const [u, contrib] of eq.parts) {
-        const [blo, bhi] = bounds.get(u)!;
-        const keep = alive[u]!.filter((k) => lo - blo + contrib[k]! <= 0 && hi - bhi + contrib[k]! >= 0);
-        if (keep.length === 0) return false;
-        if (keep.length < alive[u]!.length) {
-          alive[u] = keep;
-          changed = true;
-        }
-      }
-    }
-  }
-  return true;
 }

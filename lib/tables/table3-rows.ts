@@ -1,6 +1,7 @@
-import type { RowDef } from '../model/form.ts';
+import { APPLICANT_COLUMNS, type RowDef } from '../model/form.ts';
 import type { LayoutLine } from '../model/layout.ts';
 import { hasCjk, normalizeLabel } from './normalize.ts';
+import { runTokens } from './pending-cells.ts';
 import { labelScore } from './row-label-score.ts';
 import { toValueRow, type ValueRow } from './value-row.ts';
 
@@ -17,6 +18,8 @@ export interface LabelledRow {
 
 /** How much label text above a row is kept as its context (a group label broken over lines fits). */
 const CONTEXT_CHARS = 40;
+/** Cells of a table-3 row. */
+const WIDTH = APPLICANT_COLUMNS.length;
 /** A row needs at least this many value cells to count when it holds no figure at all. */
 const MIN_BLANK_ROW_CELLS = 5;
 
@@ -32,10 +35,16 @@ export function collectValueRows(lines: LayoutLine[], start: number, end: number
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
     const row = toValueRow(line, i);
+    // a row of blank cells whose label was printed just above it (a row cut at a page break) is a
+    // row, and so is a run-together row printed blank (an empty run)
+    const cutRow = row?.label === '' && row.values.length === WIDTH && pending !== '';
     const labelOnly =
       !row ||
       row.values.length === 0 ||
-      (row.numbers === 0 && (row.label === '' || row.values.length < MIN_BLANK_ROW_CELLS || endsWrappedLabel(rows.at(-1), row, form)));
+      (row.numbers === 0 &&
+        !cutRow &&
+        !runTokens(row.values, WIDTH) &&
+        (row.label === '' || row.values.length < MIN_BLANK_ROW_CELLS || endsWrappedLabel(rows.at(-1), row, form)));
     if (labelOnly) {
       const text = normalizeLabel(line.cells.map((c) => c.text).join(''));
       pending += text;

@@ -43,7 +43,7 @@ describe('gouji process', () => {
     mkdirSync(join(input, 'wps'));
     cpSync(join(GENERATED, 'doc', 'h005.doc'), join(input, 'h005.doc'));
     cpSync(join(GENERATED, 'doc', 'h008.doc'), join(input, 'wps', 'h008.wps'));
-    writeFileSync(join(input, 'notes.md'), 'not a report format gouji reads');
+    writeFileSync(join(input, 'notes.rtf'), 'not a report format gouji reads');
     writeFileSync(join(input, 'empty.txt'), '');
     const before = snapshot(input);
     const out = join(work, 'out');

@@ -103,6 +103,19 @@ describe('renderReportHtml', () => {
     assert.match(unread.attr('title') ?? '', /识别文字“<b>\?<\/b>”/);
   });
 
+  it('marks values obtained by arithmetic (a run of figures split, a lost cell deduced), with the printed run', () => {
+    const result = result2019();
+    result.cells['applications.newlyReceived.naturalPerson'] = { method: 'arithmetic', text: '640020470' };
+    result.cells['applications.carriedForward.total'] = { method: 'arithmetic', text: '' };
+    const html = renderReportHtml(result);
+    const split = td(html, 'applications.newlyReceived.naturalPerson');
+    assert.ok(split.hasClass('arith'));
+    assert.match(split.attr('title') ?? '', /原文数字连写为“640020470”/);
+    assert.match(td(html, 'applications.carriedForward.total').attr('title') ?? '', /由勾稽关系推得/);
+    assert.ok(!td(html, 'applications.newlyReceived.total').hasClass('arith'));
+    assert.match(load(html)('.legend').text(), /由勾稽关系得出/);
+  });
+
   it('lists each finding with its rule, an explanation and the cells in the words of the form', () => {
     const $ = load(renderReportHtml(result2021()));
     const rows = $('table.findings tbody tr');

@@ -85,7 +85,7 @@ export function reviewPaths(): CellPath[] {
 }
 
 /** Lays the report out as rows of cells (label cells then value cells), like the printed form. */
-function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: string[][]; t4: string[][] } {
+export function rows(report: SyntheticReport): { title: string[]; t2: string[][]; t3: string[][]; t4: string[][] } {
   const q = report.quirks ?? {};
   const v = (path: string) => String(report.values[path] ?? 0);
   // blank zeros only in the tables where publishers do it (3 and 4)

@@ -1,22 +1,37 @@
 import type { Layout, LayoutLine } from '../../model/layout.ts';
 import { isNumberish } from '../../tables/parse-number.ts';
+import { looksLikeMarkdown, markdownLines, textLines } from './markdown.ts';
+import { countGluedRuns, MIN_GLUED_RUNS, runTogetherLines } from './run-together.ts';
 
 /**
- * Plain text copied from a report comes in three styles, each turned into lines of cells:
+ * Plain text copied from a report comes in these styles, each turned into lines of cells:
  * - tabs: a Word/PDF page copied as text, one row per line, cells separated by tabs;
  * - cells: a web table copied as text, one cell per line after a tab, rows separated by blank
  *   lines, a cell's second line without the tab (“\t商业” / “企业”);
- * - spaces: `pdftotext -layout` output, cells separated by runs of spaces.
+ * - spaces: `pdftotext -layout` output, cells separated by runs of spaces;
+ * - run-together: a web page's text whose cells lost their boundaries (“…申请数量640020470二、…”);
+ * - Markdown from a PDF converter or OCR tool: pipe tables and HTML tables among the text lines,
+ *   which are read in whichever of the styles above the rest of the file is in.
  */
 export function layoutFromText(text: string): Layout {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  if (looksLikeMarkdown(lines)) {
+    // the text between the tables is in a style of its own
+    const style = detectStyle(textLines(lines));
+    return { lines: markdownLines(lines, style === 'run-together' ? runTogetherLines : (line) => optional(spacesLine(line))) };
+  }
   const style = detectStyle(lines);
   if (style === 'cells') return { lines: cellsStyle(lines) };
   if (style === 'tabs') return { lines: lines.map(tabsLine).filter((l): l is LayoutLine => l !== null) };
-  return { lines: lines.map(spacesLine).filter((l): l is LayoutLine => l !== null) };
+  if (style === 'run-together') return { lines: lines.flatMap(runTogetherLines) };
+  return { lines: lines.flatMap((line) => optional(spacesLine(line))) };
 }
 
-type Style = 'tabs' | 'cells' | 'spaces';
+function optional(line: LayoutLine | null): LayoutLine[] {
+  return line ? [line] : [];
+}
+
+type Style = 'tabs' | 'cells' | 'spaces' | 'run-together';
 
 function detectStyle(lines: string[]): Style {
   let oneLeadingTab = 0;
@@ -26,7 +41,7 @@ function detectStyle(lines: string[]): Style {
     if (tabs === 1 && line.startsWith('\t')) oneLeadingTab++;
     else if (tabs >= 2) manyTabs++;
   }
-  if (oneLeadingTab + manyTabs < 5) return 'spaces';
+  if (oneLeadingTab + manyTabs < 5) return countGluedRuns(lines) >= MIN_GLUED_RUNS ? 'run-together' : 'spaces';
   return oneLeadingTab > manyTabs ? 'cells' : 'tabs';
 }
 
