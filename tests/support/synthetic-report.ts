@@ -144,7 +144,7 @@ export function rows(report: SyntheticReport): { title: string[]; t2: string[][]
     }
     group = row.group ?? '';
     if (q.labelTypo && row.id === TYPO_ROW) labels = labels.map((l) => (l === row.label ? withTypo(l) : l));
-    const wrapped = q.wrappedLabel && row.id === WRAPPED_ROW ? labels.findIndex((l) => l === row.label) : -1;
+    const wrapped = q.wrappedLabel && row.id === WRAPPED_ROW ? labels.indexOf(row.label) : -1;
     if (wrapped >= 0) {
       const rest = labels.map((l, k) => (k === wrapped ? l.slice(WRAP_AT) : ''));
       labels = labels.map((l, k) => (k === wrapped ? l.slice(0, WRAP_AT) : l));
