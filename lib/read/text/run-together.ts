@@ -130,7 +130,7 @@ export function runTogetherLines(raw: string): LayoutLine[] {
   const out: LayoutLine[] = [];
   let label = '';
   const flush = () => {
-    for (const text of headingSplit(label.trim())) out.push(blankRow(text) ?? { cells: [{ text }] });
+    for (const text of headingSplit(label.trim())) out.push(...(blankRow(text) ?? [{ cells: [{ text }] }]));
     label = '';
   };
   for (let k = 0; k + 1 < points.length; k++) {
@@ -172,15 +172,23 @@ function headingSplit(text: string): string[] {
 
 /** How closely a label without figures must match a row of table 3 to be read as that row printed blank. */
 const BLANK_ROW_MATCH = 0.85;
+/** How far into a text a blank row's label is looked for (the longest label is 43 characters). */
+const LABEL_PREFIX_CHARS = 60;
 const LEAF_LABELS = [...new Set(Object.values(APPLICATION_ROWS).flatMap((rows) => rows.map((r) => normalizeLabel(r.label))))];
+const LEAF_SET = new Set(LEAF_LABELS);
 
 /**
  * A row of table 3 whose cells were all printed blank leaves only its label in run-together text
- * (“1.属于国家秘密2.其他法律…”): it is that row with an empty run, not a heading.
+ * (“1.属于国家秘密2.其他法律…”): it is that row with an empty run, not a heading. When text with no
+ * row marker follows the label (a header repeated after a page break), the label is cut off it.
  */
-function blankRow(text: string): LayoutLine | null {
+function blankRow(text: string): LayoutLine[] | null {
   if (!/^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d[.、])/.test(text)) return null;
+  const row = (label: string): LayoutLine => ({ cells: [{ text: label }, { text: '', joined: true }] });
   const label = normalizeLabel(text);
-  const leaf = LEAF_LABELS.some((l) => containment(l, label) >= BLANK_ROW_MATCH && containment(label, l) >= BLANK_ROW_MATCH);
-  return leaf ? { cells: [{ text }, { text: '', joined: true }] } : null;
+  if (LEAF_LABELS.some((l) => containment(l, label) >= BLANK_ROW_MATCH && containment(label, l) >= BLANK_ROW_MATCH)) return [row(text)];
+  for (let k = Math.min(text.length - 1, LABEL_PREFIX_CHARS); k > 1; k--) {
+    if (LEAF_SET.has(normalizeLabel(text.slice(0, k)))) return [row(text.slice(0, k)), { cells: [{ text: text.slice(k) }] }];
+  }
+  return null;
 }
