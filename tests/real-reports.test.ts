@@ -95,8 +95,8 @@ describe('seed reports (in the repository)', () => {
  */
 const HAND_READ: Record<string, { file: string; todo?: string }> = {
   'hongze-2023': { file: 'hongze-2023.pdf' },
-  'pingtan-2021': { file: 'pingtan-2021.txt', todo: 'web text with run-together cells (issue 8 item 4, in progress)' },
-  'shanghai-stcsm-2024': { file: 'shanghai-stcsm-2024.txt', todo: 'converter Markdown (issue 8 item 4, in progress)' },
+  'pingtan-2021': { file: 'pingtan-2021.txt' },
+  'shanghai-stcsm-2024': { file: 'shanghai-stcsm-2024.txt' },
 };
 
 describe('published reports read as their hand-read expected files say', { skip: skipWithoutReal }, () => {

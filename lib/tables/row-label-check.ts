@@ -29,12 +29,12 @@ export function rowLabelFindings(tableName: string, defs: readonly RowDef[], lab
       unreadable.push(shown);
       continue;
     }
-    findings.push({
-      rule: 'structure.nonStandardLabel',
-      severity: 'warning',
-      message: `${tableName}行名“${printed.raw.trim() || printed.own}”与格式规定的“${shown}”不一致，按相近行名对应`,
-      cells: [],
-    });
+    const own = printed.raw.trim() || printed.own;
+    // a row with no label cells of its own (a converter split it off) was placed by the words around it
+    const message = own
+      ? `${tableName}行名“${own}”与格式规定的“${shown}”不一致，按相近行名对应`
+      : `${tableName}有一行未印行名，按其上下的文字“${around}”对应为“${shown}”`;
+    findings.push({ rule: 'structure.nonStandardLabel', severity: 'warning', message, cells: [] });
   }
   if (unreadable.length > 0) {
     findings.push({
