@@ -11,8 +11,8 @@ import type { LayoutCell } from '../model/layout.ts';
 import type { MergedRows } from '../model/result.ts';
 import { ApplicantRowSchema } from '../model/tables.ts';
 import type { CellReader } from './cell-values.ts';
-import type { MappedRows } from './map-applications.ts';
 import type { MappedProactive } from './map-proactive.ts';
+import type { MappedRows } from './mapped-rows.ts';
 
 // One builder per table: each reads the mapped cells through the CellReader (values, provenance,
 // value.* findings) into the plain shape of its zod schema, and says which form rows were missing.

@@ -1,6 +1,6 @@
 import type { FormatVersion } from '../model/form.ts';
-import type { MappedRows } from './map-applications.ts';
 import type { MappedProactive } from './map-proactive.ts';
+import type { MappedRows } from './mapped-rows.ts';
 
 /** Words only table 2 of one format prints (column and row labels). */
 const CUES: Record<FormatVersion, readonly string[]> = {

@@ -1,7 +1,7 @@
 import { type FormatVersion, PROACTIVE_ROWS } from '../model/form.ts';
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { align } from './align.ts';
-import type { PrintedLabel } from './map-applications.ts';
+import type { PrintedLabel } from './mapped-rows.ts';
 import { containment, normalizeLabel } from './normalize.ts';
 import { cellsOrPending } from './pending-cells.ts';
 import { fitValues, toValueRow, type ValueRow } from './value-row.ts';

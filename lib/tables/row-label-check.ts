@@ -1,6 +1,6 @@
 import type { RowDef } from '../model/form.ts';
 import type { Finding } from '../model/result.ts';
-import type { PrintedLabel } from './map-applications.ts';
+import type { PrintedLabel } from './mapped-rows.ts';
 import { containment } from './normalize.ts';
 import { labelsOf } from './row-label-score.ts';
 

@@ -1,6 +1,6 @@
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS, type RowDef, SECTIONS } from '../model/form.ts';
 import type { Finding } from '../model/result.ts';
-import type { MergedRow, SplitRow } from './map-applications.ts';
+import type { MergedRow, SplitRow } from './mapped-rows.ts';
 import type { SectionId } from './sections.ts';
 
 // The structure.* findings of one document, as data: what was missing, added or printed otherwise.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APPLICATION_ROWS } from '../../lib/model/form.ts';
-import type { PrintedLabel } from '../../lib/tables/map-applications.ts';
+import type { PrintedLabel } from '../../lib/tables/mapped-rows.ts';
 import { normalizeLabel } from '../../lib/tables/normalize.ts';
 import { rowLabelFindings } from '../../lib/tables/row-label-check.ts';
 
