@@ -10,7 +10,8 @@ import { pagesNeedingOcr } from './read/pdf/pages-needing-ocr.ts';
 import { readPdf } from './read/pdf/read-pdf.ts';
 import { readDocument } from './read/read-document.ts';
 import type { UnreadableReason } from './read/read-result.ts';
-import { statusOf, validateTables } from './rules/validate.ts';
+import { continuityChecks } from './rules/continuity.ts';
+import { statusOf, validateReport } from './rules/validate.ts';
 import { extractTables } from './tables/extract-tables.ts';
 import { tooLargeMessage, unreadableResult } from './unreadable-result.ts';
 import { GOUJI_VERSION } from './version.ts';
@@ -109,20 +110,19 @@ async function analyse(
       read.extraction,
     );
   }
-  const findings: Finding[] = [
-    ...extracted.findings,
-    ...validateTables({
-      tables,
-      format,
-      overview: extracted.overview,
-      cells: extracted.cells,
-      ocrConfidenceThreshold: options.config.ocrConfidenceThreshold,
-      mergedRows: extracted.mergedRows,
-    }),
-  ];
+  const checked = validateReport({
+    tables,
+    format,
+    overview: extracted.overview,
+    cells: extracted.cells,
+    ocrConfidenceThreshold: options.config.ocrConfidenceThreshold,
+    mergedRows: extracted.mergedRows,
+  });
+  const findings: Finding[] = [...extracted.findings, ...checked.findings];
   return {
     schemaVersion: 1,
     goujiVersion: GOUJI_VERSION,
+    version: 1,
     status: statusOf(tables, findings),
     source,
     report: extracted.report,
@@ -131,6 +131,10 @@ async function analyse(
     ...(Object.keys(extracted.mergedRows).length > 0 ? { mergedRows: extracted.mergedRows } : {}),
     cells: extracted.cells,
     findings,
+    // rules across years are run over a batch or an archive; on its own a report has no year before
+    checks: [...checked.checks, ...continuityChecks(null, { tables, report: extracted.report })],
+    narrative: checked.narrative,
+    corrections: [],
   };
 }
 

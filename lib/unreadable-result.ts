@@ -18,13 +18,17 @@ export function unreadableResult(
   return {
     schemaVersion: 1,
     goujiVersion: GOUJI_VERSION,
+    version: 1,
     status: 'unreadable',
     source,
-    report: { agency: null, year: null, formatVersion: null, title: null },
+    report: { agency: null, agencyKey: null, year: null, formatVersion: null, title: null },
     extraction,
     tables: { proactive: null, applications: null, reviewLitigation: null },
     cells: {},
     findings: [{ rule: `document.${reason}`, severity: 'error', message, cells: [] }],
+    checks: [],
+    narrative: {},
+    corrections: [],
   };
 }
 

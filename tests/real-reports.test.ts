@@ -48,7 +48,7 @@ describe('real reports', { skip: skipWithoutReal }, () => {
     assert.equal(v['reviewLitigation.review.total'], 170);
     assert.equal(v['reviewLitigation.litigationAfterReview.total'], 52);
     // the texts carry no title: name the agency as a user pairing them would
-    const agency = { agency: '宿迁市人民政府', formatVersion: '2021' as const, title: null };
+    const agency = { agency: '宿迁市人民政府', agencyKey: '宿迁市人民政府', formatVersion: '2021' as const, title: null };
     const a = { ...y2023, report: { ...agency, year: 2023 } };
     const b = { ...y2024, report: { ...agency, year: 2024 } };
     assert.deepEqual(continuityFindings(a, b), []);

@@ -1,12 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { FsDocumentStore } from '../adapters/fs-document-store.ts';
+import { updateArchive } from '../archive/update-archive.ts';
 import type { Config } from '../config.ts';
 import type { Result } from '../model/result.ts';
-import { writeOutputs } from '../process-stored-document.ts';
-import { renderIndexHtml, renderSummaryCsv, type SummaryRow, summaryRowFromResult } from '../render/outputs.ts';
-import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
-import { batchContinuity } from '../rules/continuity.ts';
-import { statusOf } from '../rules/validate.ts';
 import { collectInputs, outputNames } from './collect-inputs.ts';
 import { runPool } from './document-pool.ts';
 import type { DocumentTask } from './document-task.ts';
@@ -35,8 +31,8 @@ export interface BatchEntry {
 
 /**
  * `gouji process`: every input through the same use case the Lambda runs, in a pool of worker
- * threads, results under `--out` mirroring the input folders, then summary.csv and index.html for
- * the batch in input order. A document that cannot be read — or whose worker had to be stopped —
+ * threads, results under `--out` mirroring the input folders, then the archive step over every
+ * result under `--out` (rules across years, summary.csv, index.html). A document that cannot be read — or whose worker had to be stopped —
  * is a result; only a failure to read inputs or write outputs stops the batch.
  */
 export async function runProcess(command: ProcessCommand, log: (line: string) => void): Promise<BatchEntry[]> {
@@ -84,33 +80,13 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
     },
     (task) => startedAt.set(task.id, Date.now()),
   );
-  const rows = entries.map((e) => summaryRowFromResult(e.result, { file: e.file, json: jsonKeyOf(e.stem), html: htmlKeyOf(e.stem) }));
-  await addContinuityFindings(entries, target, rows);
+  // The archive step runs after the batch: rules across years, summary.csv and index.html over
+  // every result under --out, this run's and earlier ones.
   if (inputs.length > 0) {
-    await target.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
-    await target.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
+    const archive = await updateArchive(target, { names: new Map(entries.map((e) => [e.stem, e.file])) });
+    const final = new Map(archive.entries.map((e) => [e.outputKey, e.result]));
+    for (const entry of entries) entry.result = final.get(entry.stem) ?? entry.result;
   }
   if (!command.quiet) printSummaryTable(entries, target.root);
   return entries;
-}
-
-/**
- * Rules that need two reports: the same agency's consecutive years in one batch are checked
- * against each other (上年结转 = last year's 结转下年度; 现行有效件数 carried on), and the later
- * report's outputs are rewritten with what was found.
- */
-async function addContinuityFindings(entries: BatchEntry[], target: FsDocumentStore, rows: SummaryRow[]): Promise<void> {
-  const found = batchContinuity(entries.map((e) => e.result));
-  for (const [index, entry] of entries.entries()) {
-    const extra = found.get(entry.result);
-    if (!extra) continue;
-    const known = new Set(entry.result.findings.map((f) => `${f.rule}|${f.message}`));
-    const fresh = extra.filter((f) => !known.has(`${f.rule}|${f.message}`));
-    if (fresh.length === 0) continue;
-    const findings = [...entry.result.findings, ...fresh];
-    const result: Result = { ...entry.result, findings, status: statusOf(entry.result.tables, findings) };
-    await writeOutputs(target, entry.stem, result);
-    entry.result = result;
-    rows[index] = summaryRowFromResult(result, { file: entry.file, json: jsonKeyOf(entry.stem), html: htmlKeyOf(entry.stem) });
-  }
 }

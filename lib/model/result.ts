@@ -36,6 +36,8 @@ export const CellSourceSchema = z.object({
   bbox: BoxSchema.optional(),
   text: z.string(),
   confidence: z.number().min(0).max(1).optional(),
+  /** when `method` is `corrected`: the value as read and how it was read — nothing read is overwritten */
+  read: z.object({ value: z.number().nullable(), method: CellMethodSchema.exclude(['corrected']) }).optional(),
 });
 export type CellSource = z.infer<typeof CellSourceSchema>;
 
@@ -67,6 +69,11 @@ export type Source = z.infer<typeof SourceSchema>;
 
 export const ReportInfoSchema = z.object({
   agency: z.string().nullable(),
+  /**
+   * The agency's name normalised so that the variants one agency prints across years meet
+   * (淮安市洪泽区人民政府 / 洪泽区人民政府 → 洪泽区人民政府): see lib/model/agency-key.ts.
+   */
+  agencyKey: z.string().nullable().default(null),
   year: z.number().int().nullable(),
   formatVersion: z.enum(['2019', '2021']).nullable(),
   title: z.string().nullable(),
@@ -87,10 +94,45 @@ export const ExtractionSchema = z.object({
 });
 export type Extraction = z.infer<typeof ExtractionSchema>;
 
+/**
+ * A rule the result was checked against: `pass`, `fail` (its findings say where) or `skipped`
+ * (the reason says why: a table not found, cells not read, no report of the year before…).
+ */
+export const CheckSchema = z.object({
+  rule: z.string().min(1),
+  outcome: z.enum(['pass', 'fail', 'skipped']),
+  reason: z.string().optional(),
+  /** the other report a rule across years compared against (its source URI) */
+  against: z.string().optional(),
+  /** how many sums (columns, rows, groups) were checked, and how many of them failed */
+  checked: z.number().int().nonnegative().optional(),
+  failed: z.number().int().nonnegative().optional(),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+/** Figures stated in the text of 一、总体情况, kept so the tables can be checked against them again. */
+export const NarrativeSchema = z.object({
+  applicationsReceived: z.number().int().nonnegative().optional(),
+  reviewCases: z.number().int().nonnegative().optional(),
+});
+export type Narrative = z.infer<typeof NarrativeSchema>;
+
+/** A reviewer's correction of one cell, as applied to the result. */
+export const AppliedCorrectionSchema = z.object({
+  cell: z.string().min(1),
+  value: z.number().nullable(),
+  reason: z.string(),
+  reviewer: z.string(),
+  time: z.string(),
+});
+export type AppliedCorrection = z.infer<typeof AppliedCorrectionSchema>;
+
 export const ResultSchema = z.object({
   schemaVersion: z.literal(1),
   /** the gouji version that made this result: a result of another version is redone */
   goujiVersion: z.string().min(1),
+  /** 1 as read; each application of a reviewer's corrections makes a new version */
+  version: z.number().int().positive().default(1),
   status: StatusSchema,
   source: SourceSchema,
   report: ReportInfoSchema,
@@ -100,5 +142,10 @@ export const ResultSchema = z.object({
   mergedRows: MergedRowsSchema.optional(),
   cells: z.record(z.string(), CellSourceSchema),
   findings: z.array(FindingSchema),
+  /** every rule the result was checked against, passed and skipped ones too */
+  checks: z.array(CheckSchema).default([]),
+  narrative: NarrativeSchema.default({}),
+  /** the reviewer's corrections applied to this version (empty when nothing was corrected) */
+  corrections: z.array(AppliedCorrectionSchema).default([]),
 });
 export type Result = z.infer<typeof ResultSchema>;

@@ -4,6 +4,7 @@ import { describeCell } from './cell-labels.ts';
 import { cellMarker, LOW_CONFIDENCE, SEVERITY_WORD } from './cell-marks.ts';
 import { escapeHtml } from './escape-html.ts';
 import { htmlPage } from './html-page.ts';
+import { checksSection } from './report-checks.ts';
 import { formatOf } from './report-format.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { applicationsTable, proactiveTable, reviewTable } from './report-tables.ts';
@@ -133,7 +134,8 @@ ${applicationsTable(tables, format, markOf, result.mergedRows)}
 ${reviewTable(tables, markOf)}`;
   const findings = findingsSection(result.findings, format);
   // when nothing could be read, the reasons matter more than three empty tables
-  const body = result.status === 'unreadable' ? `${findings}\n${tablesHtml}` : `${tablesHtml}\n${findings}`;
+  const body =
+    result.status === 'unreadable' ? `${findings}\n${tablesHtml}` : `${tablesHtml}\n${checksSection(result.checks)}\n${findings}`;
   return htmlPage(
     `${STATUS_WORDS[result.status]} · ${title}`,
     REPORT_CSS,

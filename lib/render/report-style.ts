@@ -42,5 +42,10 @@ table.findings th{background:#fafafa}
 code{font-family:ui-monospace,Consolas,monospace;font-size:12px;background:#f5f5f5;padding:0 3px;border-radius:3px}
 .explain{color:#616161;font-size:12px;margin-top:2px}
 ul.cells{margin:0;padding-left:16px}
+table.checks{border-collapse:collapse;width:100%;font-size:13px}
+table.checks td,table.checks th{border-bottom:1px solid #e0e0e0;padding:5px 6px;text-align:left;vertical-align:top}
+table.checks th{background:#fafafa}
+.outcome{font-weight:700;white-space:nowrap}.outcome.pass{color:var(--ok)}.outcome.fail{color:var(--err)}.outcome.skipped{color:var(--grey)}
+.checks-headline{font-weight:600}
 footer{margin-top:32px;color:#9e9e9e;font-size:12px}
 `;

@@ -1,8 +1,9 @@
-import type { ApplicationRowId, CellPath } from '../model/cell-path.ts';
+import type { ApplicantColumnId, ApplicationRowId, CellPath } from '../model/cell-path.ts';
 import type { FormatVersion } from '../model/form.ts';
 import type { Finding, MergedRows } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
 import { COLUMN_IDS, columnLabel, rowLabel, sumAt, valueAt } from './figures.ts';
+import type { Comparison } from './rule-checks.ts';
 import type { SumCheck, SumRule } from './sum-checks.ts';
 
 // Table 3's three sums as findings (each failing check of sum-checks.ts, in the reviewer's words),
@@ -48,25 +49,47 @@ export function applicationsRowTotal(checks: SumCheck[], format: FormatVersion, 
   });
 }
 
+/** 四、结转下年度继续办理 against 一 + 二 in one column: the one inequality the form implies. */
+export interface LimitCheck extends Comparison {
+  rule: 'applications.carryForwardLimit';
+  subject: ApplicantColumnId;
+  /** 四, then 一 and 二 */
+  cells: CellPath[];
+  onward: number | null;
+  inflow: number | null;
+}
+
+/** The carry-forward limit of every column of table 3 (none when the table is absent). */
+export function carryForwardChecks(tables: Tables): LimitCheck[] {
+  if (!tables.applications) return [];
+  return COLUMN_IDS.map((col) => {
+    const carriedForward: CellPath = `${A}.carriedForward.${col}`;
+    const inflowCells = (['newlyReceived', 'carriedOver'] as const).map((r): CellPath => `${A}.${r}.${col}`);
+    const onward = valueAt(tables, carriedForward) ?? null;
+    const inflow = sumAt(tables, inflowCells);
+    return {
+      rule: 'applications.carryForwardLimit',
+      subject: col,
+      cells: [carriedForward, ...inflowCells],
+      onward,
+      inflow,
+      holds: onward === null || inflow === null ? null : onward <= inflow,
+    };
+  });
+}
+
 /**
  * 四、结转下年度继续办理 ≤ 一 + 二, per column: no more applications can go on to next year than
  * came in. Implied by the balance and checked on its own, so it still speaks when （七）总计 could
  * not be read and the balance is skipped.
  */
-export function applicationsCarryForwardLimit(tables: Tables): Finding[] {
-  const findings: Finding[] = [];
-  for (const col of COLUMN_IDS) {
-    const carriedForward: CellPath = `${A}.carriedForward.${col}`;
-    const inflowCells = (['newlyReceived', 'carriedOver'] as const).map((r): CellPath => `${A}.${r}.${col}`);
-    const onward = valueAt(tables, carriedForward);
-    const inflow = sumAt(tables, inflowCells);
-    if (onward === null || onward === undefined || inflow === null || onward <= inflow) continue;
-    findings.push({
-      rule: 'applications.carryForwardLimit',
+export function applicationsCarryForwardLimit(checks: LimitCheck[]): Finding[] {
+  return checks
+    .filter((c) => c.holds === false)
+    .map((c) => ({
+      rule: c.rule,
       severity: 'warning',
-      message: `${columnLabel(col)}列：“四、结转下年度继续办理”（${onward}）多于第一项加第二项之和（${inflow}），结转的申请不可能多于收到的申请`,
-      cells: [carriedForward, ...inflowCells],
-    });
-  }
-  return findings;
+      message: `${columnLabel(c.subject)}列：“四、结转下年度继续办理”（${c.onward}）多于第一项加第二项之和（${c.inflow}），结转的申请不可能多于收到的申请`,
+      cells: c.cells,
+    }));
 }

@@ -1,15 +1,14 @@
 import type { FormatVersion } from '../model/form.ts';
-import type { CellSource, Finding, MergedRows, Status } from '../model/result.ts';
+import type { CellSource, Check, Finding, MergedRows, Narrative, Status } from '../model/result.ts';
 import type { Tables } from '../model/tables.ts';
-import { applicationsBalance, applicationsCarryForwardLimit, applicationsResultTotal, applicationsRowTotal } from './applications.ts';
-import { narrativeMismatch } from './narrative.ts';
+import { checkTables } from './check-tables.ts';
+import { statedFigures } from './narrative.ts';
 import { lowConfidence, markSuspects } from './ocr-confidence.ts';
-import { reviewLitigationTotal } from './review-litigation.ts';
-import { sumChecks } from './sum-checks.ts';
 
 export interface ValidationInput {
   tables: Tables;
   format: FormatVersion;
+  /** the text of 一、总体情况 */
   overview: string;
   cells: Record<string, CellSource>;
   ocrConfidenceThreshold: number;
@@ -17,20 +16,17 @@ export interface ValidationInput {
   mergedRows?: MergedRows;
 }
 
-/** Every 勾稽 rule that one report can be checked against on its own. Pure. */
+/** Every 勾稽 rule that one report can be checked against on its own, with the checks it ran. Pure. */
+export function validateReport(input: ValidationInput): { findings: Finding[]; checks: Check[]; narrative: Narrative } {
+  const narrative = statedFigures(input.overview);
+  const checked = checkTables({ tables: input.tables, format: input.format, narrative, mergedRows: input.mergedRows });
+  const findings = [...checked.findings, ...lowConfidence(input.cells, input.ocrConfidenceThreshold, checked.sums)];
+  return { findings: markSuspects(findings, input.cells), checks: checked.checks, narrative };
+}
+
+/** The findings of `validateReport`. */
 export function validateTables(input: ValidationInput): Finding[] {
-  const { tables, format } = input;
-  const checks = sumChecks(tables, format, input.mergedRows);
-  const findings = [
-    ...applicationsBalance(checks),
-    ...applicationsResultTotal(checks),
-    ...applicationsRowTotal(checks, format, input.mergedRows),
-    ...applicationsCarryForwardLimit(tables),
-    ...reviewLitigationTotal(checks),
-    ...narrativeMismatch(input.overview, tables),
-    ...lowConfidence(input.cells, input.ocrConfidenceThreshold, checks),
-  ];
-  return markSuspects(findings, input.cells);
+  return validateReport(input).findings;
 }
 
 /** valid: no error; invalid: some error; unreadable: no table found at all. */

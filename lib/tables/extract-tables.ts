@@ -1,3 +1,4 @@
+import { agencyKeyOf } from '../model/agency-key.ts';
 import { APPLICATION_ROWS, type FormatVersion, PROACTIVE_ROWS } from '../model/form.ts';
 import type { Layout, LayoutLine } from '../model/layout.ts';
 import type { CellSource, Finding, MergedRows, ReportInfo } from '../model/result.ts';
@@ -94,7 +95,13 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
   ];
   const anyTable = proactive.table !== null || applications.table !== null || reviewLitigation.table !== null;
   return {
-    report: { agency: header.agency, year: header.year, formatVersion: anyTable ? format : null, title: header.title },
+    report: {
+      agency: header.agency,
+      agencyKey: agencyKeyOf(header.agency),
+      year: header.year,
+      formatVersion: anyTable ? format : null,
+      title: header.title,
+    },
     // the builders give the plain shape of the format's schema; parsing checks and types it
     tables: format === '2021' ? Tables2021Schema.parse(plain) : Tables2019Schema.parse(plain),
     mergedRows: applications.mergedRows,

@@ -4,7 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { hongzeSeries } from '../support/agency-series.ts';
 import { GENERATED, SEEDS } from '../support/samples.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -209,5 +210,28 @@ describe('gouji process --jobs', () => {
       assert.match(stderr, /^\[5\/5\]/m);
     }
     assert.equal(gouji(['process', input, '--out', join(work, 'x'), '--jobs', '0']).status, 2);
+  });
+});
+
+describe('gouji process over an archive that grows year by year', () => {
+  it('covers every result under --out in summary.csv and index.html, and pairs a new year with last year’s result', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    const series = hongzeSeries();
+    mkdirSync(join(work, 'first'));
+    for (const y of series) writeFileSync(join(y.year <= 2022 ? join(work, 'first') : work, y.name), y.text);
+    const out = join(work, 'out');
+    assert.equal(gouji(['process', join(work, 'first'), '--out', out, '--ocr', 'none', '--quiet']).status, 0);
+    // a later run over one new file
+    const run = gouji(['process', join(work, 'hongze-2023.txt'), '--out', out, '--ocr', 'none']);
+    assert.equal(run.status, 0, run.stderr);
+    const csv = readFileSync(join(out, 'summary.csv'), 'utf8').trim().split(/\r?\n/);
+    assert.equal(csv.length, 1 + 4, 'summary.csv holds the earlier results too');
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const y of [2020, 2021, 2022, 2023]) assert.ok(index.includes(`hongze-${y}`), `index links ${y}`);
+    const y2023 = JSON.parse(readFileSync(join(out, 'hongze-2023.txt.json'), 'utf8'));
+    const carry = y2023.checks.find((c: { rule: string }) => c.rule === 'applications.carryOverContinuity');
+    assert.equal(carry.outcome, 'fail');
+    assert.equal(carry.against, pathToFileURL(join(work, 'first', 'hongze-2022.txt')).href);
+    assert.equal(y2023.status, 'invalid');
   });
 });

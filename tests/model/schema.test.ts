@@ -13,15 +13,19 @@ describe('schema/result.schema.json', () => {
     const schema = JSON.parse(resultJsonSchema());
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       'cells',
+      'checks',
+      'corrections',
       'extraction',
       'findings',
       'goujiVersion',
       'mergedRows',
+      'narrative',
       'report',
       'schemaVersion',
       'source',
       'status',
       'tables',
+      'version',
     ]);
     assert.deepEqual(schema.properties.status.enum, ['valid', 'invalid', 'unreadable']);
   });

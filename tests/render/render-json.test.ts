@@ -24,7 +24,10 @@ describe('renderResultJson', () => {
       const result = make();
       const json = renderResultJson(result);
       assert.ok(json.endsWith('}\n'));
-      assert.match(json, /^{\n {2}"schemaVersion": 1,\n {2}"goujiVersion": "[^"]+",\n {2}"status": "invalid",\n {2}"source": {/);
+      assert.match(
+        json,
+        /^{\n {2}"schemaVersion": 1,\n {2}"goujiVersion": "[^"]+",\n {2}"version": 1,\n {2}"status": "invalid",\n {2}"source": {/,
+      );
       assert.deepEqual(ResultSchema.parse(JSON.parse(json)), result);
     });
 

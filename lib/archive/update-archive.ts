@@ -1,0 +1,51 @@
+import type { Result } from '../model/result.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
+import { writeOutputs } from '../process-stored-document.ts';
+import { renderIndexHtml, renderSummaryCsv, summaryRowFromResult } from '../render/outputs.ts';
+import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
+import { archiveContinuity } from '../rules/continuity.ts';
+import { type ArchiveEntry, documentNameOf, loadArchive } from './load-archive.ts';
+
+export interface ArchiveUpdate {
+  /** every result of the archive, as written */
+  entries: ArchiveEntry[];
+  /** output keys whose result was rewritten (continuity changed) */
+  rewritten: string[];
+}
+
+export interface UpdateArchiveOptions {
+  /** how to name this run's documents in the summary (output key → the path the user gave) */
+  names?: ReadonlyMap<string, string>;
+}
+
+/**
+ * After a batch: the whole archive in `store` — every result there, not only this run's — gets
+ * its rules across years run again (a new year's report pairs with last year's result), the
+ * changed results rewritten, then summary.csv and index.html over all of it.
+ */
+export async function updateArchive(store: DocumentStore, options: UpdateArchiveOptions = {}): Promise<ArchiveUpdate> {
+  const entries = await loadArchive(store);
+  const changed = archiveContinuity(entries.map((e) => e.result));
+  const rewritten: string[] = [];
+  for (const entry of entries) {
+    const next = changed.get(entry.result);
+    if (next === undefined) continue;
+    await writeOutputs(store, entry.outputKey, next);
+    entry.result = next;
+    rewritten.push(entry.outputKey);
+  }
+  if (entries.length > 0) await writeBatchOutputs(store, entries, options.names ?? new Map());
+  return { entries, rewritten };
+}
+
+async function writeBatchOutputs(store: DocumentStore, entries: ArchiveEntry[], names: ReadonlyMap<string, string>): Promise<void> {
+  const rows = entries.map(({ outputKey, result }) =>
+    summaryRowFromResult(result, { file: names.get(outputKey) ?? nameOf(result), json: jsonKeyOf(outputKey), html: htmlKeyOf(outputKey) }),
+  );
+  await store.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
+  await store.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
+}
+
+function nameOf(result: Result): string {
+  return documentNameOf(result);
+}
