@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * environment. Only the libraries that parse documents are allowed in.
  */
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CORE = ['lib/model', 'lib/read', 'lib/tables', 'lib/rules', 'lib/render'];
+const CORE = ['lib/model', 'lib/read', 'lib/tables', 'lib/rules', 'lib/render', 'lib/dataset'];
 const ALLOWED = new Set([
   'zod',
   'pdfjs-dist/legacy/build/pdf.mjs',
@@ -20,6 +20,8 @@ const ALLOWED = new Set([
   // renders a page that is not one embedded image, for OCR
   '@napi-rs/canvas',
   'domhandler',
+  // the dataset's Parquet encoder (bytes in memory, no I/O)
+  'hyparquet-writer',
   // pdfjs.ts finds pdf.js's own CMap and font folders inside its package
   'node:path',
   'node:module',

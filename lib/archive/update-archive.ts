@@ -1,3 +1,5 @@
+import { DATASET_COLUMNS, type DatasetTable } from '../dataset/columns.ts';
+import { datasetParquet } from '../dataset/parquet.ts';
 import type { Result } from '../model/result.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { writeOutputs } from '../process-stored-document.ts';
@@ -5,6 +7,11 @@ import { renderIndexHtml, renderSummaryCsv, summaryRowFromResult } from '../rend
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { archiveContinuity } from '../rules/continuity.ts';
 import { type ArchiveEntry, documentNameOf, loadArchive } from './load-archive.ts';
+
+/** Where an archive keeps its dataset: `dataset/reports.parquet`, `cells.parquet`, `findings.parquet`. */
+export const DATASET_FOLDER = 'dataset/';
+const DATASET_TABLES = Object.keys(DATASET_COLUMNS) as DatasetTable[];
+const PARQUET = 'application/vnd.apache.parquet';
 
 export interface ArchiveUpdate {
   /** every result of the archive, as written */
@@ -21,7 +28,7 @@ export interface UpdateArchiveOptions {
 /**
  * After a batch: the whole archive in `store` — every result there, not only this run's — gets
  * its rules across years run again (a new year's report pairs with last year's result), the
- * changed results rewritten, then summary.csv and index.html over all of it.
+ * changed results rewritten, then summary.csv, index.html and the Parquet dataset over all of it.
  */
 export async function updateArchive(store: DocumentStore, options: UpdateArchiveOptions = {}): Promise<ArchiveUpdate> {
   const entries = await loadArchive(store);
@@ -44,6 +51,8 @@ async function writeBatchOutputs(store: DocumentStore, entries: ArchiveEntry[], 
   );
   await store.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
   await store.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
+  const documents = entries.map(({ outputKey, result }) => ({ document: outputKey, path: nameOf(result), result }));
+  for (const table of DATASET_TABLES) await store.put(`${DATASET_FOLDER}${table}.parquet`, datasetParquet(table, documents), PARQUET);
 }
 
 function nameOf(result: Result): string {
