@@ -48,7 +48,7 @@ export const DATASET_COLUMNS: Record<DatasetTable, readonly ColumnDef[]> = {
     { name: 'checks_passed', type: 'int', doc: 'rules that held (`checks` with outcome pass)' },
     { name: 'checks_failed', type: 'int', doc: 'rules that failed' },
     { name: 'checks_skipped', type: 'int', doc: 'rules that could not be checked' },
-    { name: 'reader', type: 'string', doc: '`text`, `html`, `docx`, `pdf`, `image` or `none`' },
+    { name: 'reader', type: 'string', doc: '`text`, `html`, `docx`, `doc`, `pdf`, `image` or `none`' },
     { name: 'extraction', type: 'string', doc: '`text` (a text layer or markup), `ocr`, `mixed` or `none`' },
     { name: 'pages', type: 'int', doc: 'pages of a PDF or image' },
     { name: 'ocr_pages', type: 'int', doc: 'how many pages were OCR’d' },
@@ -71,7 +71,7 @@ export const DATASET_COLUMNS: Record<DatasetTable, readonly ColumnDef[]> = {
     {
       name: 'semantic',
       type: 'string',
-      doc: '`number`, `zero`, `blank` (printed empty), `notApplicable` (“/ - — 无 不适用”), `text` (not a number: unread), `missing` (its row was not found)',
+      doc: '`number`, `zero`, `blank` (printed empty), `notApplicable` (“/ - — 无 不适用”), `text` (not a number: unread), `missing` (its row was not found), `merged` (a row printed merged into its group’s row)',
     },
     { name: 'raw_text', type: 'string', doc: 'the cell’s text as read' },
     { name: 'page', type: 'int', doc: '1-based page (PDF, image)' },

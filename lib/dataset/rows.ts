@@ -13,6 +13,36 @@ export interface DatasetDocument {
 
 export type Row = Record<string, string | number | boolean | null | readonly (string | number)[]>;
 
+/** A value of a result: a leaf of its tables, or a figure of a row printed merged. */
+export interface ResultCell {
+  cell: string;
+  value: number | null;
+  /** a member row of a group printed as one row: its figure is in the group's row */
+  merged: boolean;
+}
+
+/**
+ * Every value of a result in the form's order: the leaves of the tables, and where the publisher
+ * printed a group of rows as one row (`mergedRows`), that row's figures (`<group path>.<column>`)
+ * before its members, which are null and marked merged.
+ */
+export function resultCells(result: Pick<Result, 'tables' | 'mergedRows'>): ResultCell[] {
+  const merged = Object.entries(result.mergedRows ?? {});
+  const groupOf = new Map(merged.flatMap(([group, row]) => row.members.map((member) => [member, group] as const)));
+  const emitted = new Set<string>();
+  const out: ResultCell[] = [];
+  for (const [cell, value] of tableLeaves(result.tables)) {
+    const group = groupOf.get(cell.slice(0, cell.lastIndexOf('.')));
+    if (group !== undefined && !emitted.has(group)) {
+      emitted.add(group);
+      for (const [column, figure] of Object.entries(result.mergedRows?.[group]?.values ?? {}))
+        out.push({ cell: `${group}.${column}`, value: figure, merged: false });
+    }
+    out.push({ cell, value, merged: group !== undefined });
+  }
+  return out;
+}
+
 /** Dotted paths and values of every leaf of the tables, in the form's order. */
 export function tableLeaves(node: unknown, prefix = '', out: [string, number | null][] = []): [string, number | null][] {
   if (node !== null && typeof node === 'object') {
@@ -62,7 +92,7 @@ function cellRows({ document, result }: DatasetDocument): Row[] {
     if (f.severity === 'info') continue;
     for (const cell of f.cells) flagged.set(cell, (flagged.get(cell) ?? new Set()).add(f.rule));
   }
-  return tableLeaves(result.tables).map(([cell, value]) => {
+  return resultCells(result).map(({ cell, value, merged }) => {
     const source = result.cells[cell];
     const parts = cell.split('.');
     return {
@@ -75,7 +105,7 @@ function cellRows({ document, result }: DatasetDocument): Row[] {
       column_id: parts.at(-1)!,
       cell,
       value,
-      semantic: cellSemantic(value, source),
+      semantic: merged ? 'merged' : cellSemantic(value, source),
       raw_text: source?.text ?? null,
       page: source?.page ?? null,
       bbox: source?.bbox ?? null,

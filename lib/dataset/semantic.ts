@@ -2,7 +2,7 @@ import type { CellSource } from '../model/result.ts';
 import { normalizeText } from '../tables/normalize.ts';
 
 /** What a cell means, beyond its number: 0, blank, “not applicable” and unread are different things. */
-export type CellSemantic = 'number' | 'zero' | 'blank' | 'notApplicable' | 'text' | 'missing';
+export type CellSemantic = 'number' | 'zero' | 'blank' | 'notApplicable' | 'text' | 'missing' | 'merged';
 
 /** Marks publishers print for “none / not applicable” (read as 0 with a warning). */
 const NOT_APPLICABLE = new Set(['-', '—', '–', '/', '\\', '－', '——', '--', '无', '不适用', 'N/A', 'n/a', '／']);

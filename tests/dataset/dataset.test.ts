@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DATASET_COLUMNS, type DatasetTable } from '../../lib/dataset/columns.ts';
-import { tableLeaves } from '../../lib/dataset/rows.ts';
-import { HONGZE_BREAK_YEAR, hongzeSeries } from '../support/agency-series.ts';
+import { resultCells } from '../../lib/dataset/rows.ts';
+import { HONGZE_BREAK_YEAR, hongzeSeries, SUYU_MERGED_YEAR } from '../support/agency-series.ts';
 import { type ArchiveBatch, buildArchiveBatch } from '../support/archive-batch.ts';
 import { REAL_AVAILABLE } from '../support/samples.ts';
 
@@ -53,11 +53,11 @@ describe('the archive dataset (Parquet, queried with DuckDB)', () => {
     const results = [...batch.results.values()];
     const reports = await one(`SELECT count(*) AS n FROM 'dataset/reports.parquet'`, 'n');
     assert.equal(Number(reports), results.length);
-    assert.ok(results.length >= 17 + 8 + 8 + 2 + 5, `${results.length} results`);
+    assert.ok(results.length >= 17 + 8 + 8 + 2 + 5 + 2, `${results.length} results`);
     const cells = await one(`SELECT count(*) AS n FROM 'dataset/cells.parquet'`, 'n');
     assert.equal(
       Number(cells),
-      results.reduce((n, r) => n + tableLeaves(r.tables).length, 0),
+      results.reduce((n, r) => n + resultCells(r).length, 0),
     );
     const findings = await one(`SELECT count(*) AS n FROM 'dataset/findings.parquet'`, 'n');
     assert.equal(
@@ -71,7 +71,22 @@ describe('the archive dataset (Parquet, queried with DuckDB)', () => {
     );
     const semanticBlanks = await one(`SELECT count(*) AS n FROM 'dataset/cells.parquet' WHERE semantic IN ('blank', 'notApplicable')`, 'n');
     assert.equal(Number(semanticBlanks), blanks);
-    if (REAL_AVAILABLE) assert.ok(batch.results.has('real/suqian-2024'), 'the real multi-year pair is in the batch');
+    if (REAL_AVAILABLE) assert.ok(batch.results.has('real/suqian-2024.txt'), 'the real multi-year pair is in the batch');
+  });
+
+  it('keeps a row printed merged as its group’s figures, its member rows marked merged', async () => {
+    const key = `series/suyu-${SUYU_MERGED_YEAR}.txt`;
+    const merged = batch.results.get(key)?.mergedRows?.['applications.results.otherHandling'];
+    assert.ok(merged, 'the merged （六） row was read');
+    const group = await rows(
+      `SELECT column_id, value FROM 'dataset/cells.parquet' WHERE document = '${key}' AND row_id = 'results.otherHandling' ORDER BY column_id`,
+    );
+    assert.deepEqual(new Map(group.map((r) => [r['column_id'], r['value']])), new Map(Object.entries(merged.values)));
+    const members = await one(
+      `SELECT count(*) AS n FROM 'dataset/cells.parquet' WHERE document = '${key}' AND semantic = 'merged' AND value IS NULL`,
+      'n',
+    );
+    assert.equal(Number(members), merged.members.length * 7);
   });
 
   it('answers the three documented queries as the results say', async () => {

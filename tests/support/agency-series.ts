@@ -4,7 +4,7 @@
  * break injected where asked. Deterministic for a seed (a small LCG), so the tests can count.
  */
 import type { FormatVersion } from '../../lib/model/form.ts';
-import { applicationPaths, makeConsistent, proactivePaths, renderText, reviewPaths, type Values } from './synthetic-report.ts';
+import { applicationPaths, makeConsistent, proactivePaths, type Quirks, renderText, reviewPaths, type Values } from './synthetic-report.ts';
 
 export interface SeriesYear {
   year: number;
@@ -25,6 +25,8 @@ export interface SeriesOptions {
   seed?: number;
   /** file name prefix */
   slug: string;
+  /** how a year is printed otherwise than the form (rows merged, labels wrapped…) */
+  quirks?: (year: number) => Quirks | undefined;
 }
 
 function random(seed: number): () => number {
@@ -62,7 +64,8 @@ export function agencySeries(options: SeriesOptions): SeriesYear[] {
       }
     }
     const values = makeConsistent(format, raw);
-    const text = renderText({ format, agency, year, values }, 'tabs');
+    const quirks = options.quirks?.(year);
+    const text = renderText({ format, agency, year, values, ...(quirks === undefined ? {} : { quirks }) }, 'tabs');
     series.push({ year, agency, format, name: `${options.slug}-${year}.txt`, text, values });
     previous = values;
   });
@@ -80,4 +83,16 @@ export const HONGZE_NAMES = [
 export const HONGZE_BREAK_YEAR = 2023;
 export function hongzeSeries(): SeriesYear[] {
   return agencySeries({ names: HONGZE_NAMES, firstYear: 2020, breakYear: HONGZE_BREAK_YEAR, slug: 'hongze' });
+}
+
+/** A second agency over 2023–2024, its 2024 report printing （六）其他处理 as one merged row. */
+export const SUYU_MERGED_YEAR = 2024;
+export function suyuSeries(): SeriesYear[] {
+  return agencySeries({
+    names: ['宿迁市宿豫区商务局', '宿豫区商务局'],
+    firstYear: 2023,
+    slug: 'suyu',
+    seed: 23,
+    quirks: (year) => (year === SUYU_MERGED_YEAR ? { mergedOtherHandling: true } : undefined),
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * A batch as an archive holds it, processed by the CLI into a temporary --out: the generated
  * samples (text, HTML, DOCX, born-digital PDF), the seeds, a five-year series of one agency with
- * one continuity break, and the real suqian 2023/2024 when ../shared is there.
+ * one continuity break, a two-year series of another whose later report prints rows merged, and
+ * the real suqian 2023/2024 when ../shared is there.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../../lib/model/result.ts';
-import { hongzeSeries } from './agency-series.ts';
+import { hongzeSeries, suyuSeries } from './agency-series.ts';
 import { GENERATED, REAL, REAL_AVAILABLE, SEEDS } from './samples.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,7 +29,7 @@ export function buildArchiveBatch(): ArchiveBatch {
   for (const folder of ['src', 'docx', 'pdf']) cpSync(join(GENERATED, folder), join(input, 'generated', folder), { recursive: true });
   cpSync(SEEDS, join(input, 'seeds'), { recursive: true });
   mkdirSync(join(input, 'series'));
-  for (const year of hongzeSeries()) writeFileSync(join(input, 'series', year.name), year.text);
+  for (const year of [...hongzeSeries(), ...suyuSeries()]) writeFileSync(join(input, 'series', year.name), year.text);
   if (REAL_AVAILABLE) {
     mkdirSync(join(input, 'real'));
     for (const name of ['suqian-2023.txt', 'suqian-2024.txt']) cpSync(join(REAL, name), join(input, 'real', name));
