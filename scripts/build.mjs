@@ -1,6 +1,6 @@
 // npm run build (also npm's `prepare`): compiles the CLI to dist/ with esbuild, so `gouji` starts
 // without compiling TypeScript. Dependencies stay in node_modules (external); modules the CLI
-// imports only for one command (pdf.js, OCR, the AWS SDK) stay separate chunks, loaded on use.
+// imports only for one command (the PDF engine, OCR, the AWS SDK) stay separate chunks, loaded on use.
 // Output: dist/main.js (the CLI), dist/document-worker.js (a `gouji process` worker), chunks.
 // `prepare` skips the build where this script is absent (an image that installs from the lock alone).
 // Usage: node scripts/build.mjs [outdir]

@@ -12,19 +12,15 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CORE = ['lib/model', 'lib/read', 'lib/tables', 'lib/rules', 'lib/render', 'lib/dataset'];
 const ALLOWED = new Set([
   'zod',
-  'pdfjs-dist/legacy/build/pdf.mjs',
+  // the PDF engine (PDFium in WebAssembly); it reads its .wasm from beside its module
+  '@embedpdf/pdfium',
   'sharp',
   'fflate',
   'fast-xml-parser',
   'cheerio',
-  // renders a page that is not one embedded image, for OCR
-  '@napi-rs/canvas',
   'domhandler',
   // the dataset's Parquet encoder (bytes in memory, no I/O)
   'hyparquet-writer',
-  // pdfjs.ts finds pdf.js's own CMap and font folders inside its package
-  'node:path',
-  'node:module',
 ]);
 
 function files(dir: string): string[] {

@@ -1,5 +1,3 @@
-// Before anything loads pdf.js (see the file).
-import '../shared/dom-polyfills.ts';
 import { loadLocalEngine } from './local-engine.ts';
 import { depsFromEnv, lambdaHandler } from './wiring.ts';
 

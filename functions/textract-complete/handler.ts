@@ -1,5 +1,3 @@
-// Before anything loads pdf.js (see the file).
-import '../shared/dom-polyfills.ts';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';

@@ -14,7 +14,7 @@ export function detectKind(bytes: Uint8Array, name: string): DocumentKind {
   if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image'; // TIFF
   const lower = name.toLowerCase();
   if (/\.pdf$/.test(lower) && bytes.length > 0) {
-    // a PDF with junk before %PDF is still read by pdf.js; anything else named .pdf is corrupt
+    // a PDF with junk before %PDF is still read by the PDF engine; anything else named .pdf is corrupt
     return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF') ? 'pdf' : 'unknown';
   }
   if (/\.docx$/.test(lower)) return 'unknown';

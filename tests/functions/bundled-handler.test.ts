@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -31,7 +31,11 @@ describe('the bundled process-document function', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reads a born-digital Chinese PDF with pdf.js from the shipped files', async () => {
+  it('ships the bundle and the PDF engine beside it, nothing else', () => {
+    assert.deepEqual(readdirSync(dir).sort(), ['index.mjs', 'pdfium.wasm']);
+  });
+
+  it('reads a born-digital Chinese PDF with the PDF engine shipped beside the bundle (pdfium.wasm)', async () => {
     const body = readFileSync(new URL('pdf/h005.pdf', generated));
     await s3.client.send(new PutObjectCommand({ Bucket: 'bundled', Key: 'incoming/绍兴 h005.pdf', Body: body }));
     const response = await handler(sqsEvent(s3PutRecord('bundled', 'incoming/绍兴 h005.pdf', { size: body.byteLength })), lambdaContext);

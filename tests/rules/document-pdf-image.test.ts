@@ -6,7 +6,7 @@ import { generatedBytes } from '../support/samples.ts';
 import { pngHeaderOnly } from '../support/scan-fixtures.ts';
 import { processFile, ruleCases } from './rule-cases.ts';
 
-// document.* rules of PDFs and images (pdf.js, the local OCR engine): not part of `npm run test:core`.
+// document.* rules of PDFs and images (the PDF engine, the local OCR engine): not part of `npm run test:core`.
 // Passing means a readable report of the same kind.
 const saysWhy = (words: RegExp) => (finding: Finding) => assert.match(finding.message, words);
 const pdf = generatedBytes('pdf/h005.pdf'); // born-digital, 2 pages

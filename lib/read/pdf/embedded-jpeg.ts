@@ -1,6 +1,6 @@
 /**
  * Finds the JPEG of a page that is nothing but one embedded image (img2pdf, most scanners), by
- * reading the PDF's objects directly: pdf.js only hands out decoded pixels. Returns undefined
+ * reading the PDF's objects directly, so the scan's own bytes go to OCR, not a re-encoding. Returns undefined
  * whenever the file is not that simple (object streams, other filters, several images).
  */
 export function embeddedJpeg(

@@ -1,7 +1,6 @@
-import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { OcrImage } from '../../ports/ocr-engine.ts';
 import { embeddedJpeg } from './embedded-jpeg.ts';
-import { loadPdfJs, openPdf } from './pdfjs.ts';
+import { withPdfDocument } from './pdfium.ts';
 
 /** A page image for OCR, with what is needed to map its pixel boxes back to the page's points. */
 export type PageImage = OcrImage & {
@@ -33,65 +32,43 @@ export class PageImageError extends Error {
   }
 }
 
-async function onlyOneImage(pdfPage: PDFPageProxy): Promise<boolean> {
-  const { OPS } = await loadPdfJs();
-  const ops = await pdfPage.getOperatorList();
-  const images = ops.fnArray.filter((fn) => fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject).length;
-  return images === 1 && !ops.fnArray.includes(OPS.showText);
-}
-
 /**
  * An image of one page (1-based) for OCR: a scanned page's own JPEG when the page is just that
- * image, otherwise the page rendered at `dpi` as PNG. Refuses images over `maxPixels`.
+ * image, otherwise the page rendered at `dpi` (PNG, gray). Refuses images over `maxPixels`.
  */
 export async function pageImage(bytes: Uint8Array, page: number, options: { dpi: number; maxPixels: number }): Promise<PageImage> {
-  const doc = await openPdf(bytes, { forRendering: true }).catch((cause: unknown) => {
-    throw new PageImageError('cannot open the PDF', { cause });
-  });
-  try {
-    if (!Number.isInteger(page) || page < 1 || page > doc.numPages) throw new PageImageError(`no page ${page}`);
-    const pdfPage = await doc.getPage(page);
-    const viewport = pdfPage.getViewport({ scale: 1 });
-    const jpeg = embeddedJpeg(bytes, page);
-    // A page with fonts may draw text over its image: only a font-less one is just the scan.
-    if (jpeg !== undefined && (!jpeg.hasFonts || (await onlyOneImage(pdfPage)))) {
-      if (jpeg.width * jpeg.height > options.maxPixels) throw new ImageTooLargeError(jpeg.width * jpeg.height, options.maxPixels);
-      return {
-        kind: 'encoded',
-        bytes: jpeg.bytes,
-        pixelWidth: jpeg.width,
-        pixelHeight: jpeg.height,
-        pageWidthPt: viewport.width,
-        pageHeightPt: viewport.height,
-      };
-    }
-    const scale = options.dpi / 72;
-    const width = Math.ceil(viewport.width * scale);
-    const height = Math.ceil(viewport.height * scale);
-    if (width * height > options.maxPixels) throw new ImageTooLargeError(width * height, options.maxPixels);
-    const { createCanvas } = await import('@napi-rs/canvas');
-    const canvas = createCanvas(width, height);
-    const context = canvas.getContext('2d');
-    context.fillStyle = '#ffffff';
-    context.fillRect(0, 0, width, height);
-    await pdfPage.render({
-      canvas: canvas as unknown as HTMLCanvasElement,
-      canvasContext: context as unknown as CanvasRenderingContext2D,
-      viewport: pdfPage.getViewport({ scale }),
-    }).promise;
-    const png = await canvas.encode('png');
-    return {
-      kind: 'encoded',
-      bytes: new Uint8Array(png),
-      pixelWidth: width,
-      pixelHeight: height,
-      pageWidthPt: viewport.width,
-      pageHeightPt: viewport.height,
-    };
-  } catch (error) {
+  const rendered = await withPdfDocument(bytes, (doc) => {
+    if (!Number.isInteger(page) || page < 1 || page > doc.pageCount) throw new PageImageError(`no page ${page}`);
+    return doc.page(page, (pdfPage) => {
+      const size = { pageWidthPt: pdfPage.width, pageHeightPt: pdfPage.height };
+      const jpeg = embeddedJpeg(bytes, page);
+      // A page with fonts may draw text over its image: only one without text is just the scan.
+      if (jpeg !== undefined && (!jpeg.hasFonts || onlyOneImage(pdfPage.graphics()))) {
+        if (jpeg.width * jpeg.height > options.maxPixels) throw new ImageTooLargeError(jpeg.width * jpeg.height, options.maxPixels);
+        return { kind: 'jpeg' as const, jpeg, ...size };
+      }
+      const scale = options.dpi / 72;
+      const pixels = Math.ceil(pdfPage.width * scale) * Math.ceil(pdfPage.height * scale);
+      if (pixels > options.maxPixels) throw new ImageTooLargeError(pixels, options.maxPixels);
+      return { kind: 'gray' as const, gray: pdfPage.renderGray(scale), ...size };
+    });
+  }).catch((error: unknown) => {
     if (error instanceof ImageTooLargeError || error instanceof PageImageError) throw error;
     throw new PageImageError(`cannot render page ${page}`, { cause: error });
-  } finally {
-    await doc.destroy().catch(() => undefined);
+  });
+  const size = { pageWidthPt: rendered.pageWidthPt, pageHeightPt: rendered.pageHeightPt };
+  if (rendered.kind === 'jpeg') {
+    const { jpeg } = rendered;
+    return { kind: 'encoded', bytes: jpeg.bytes, pixelWidth: jpeg.width, pixelHeight: jpeg.height, ...size };
   }
+  const { data, width, height } = rendered.gray;
+  const { default: sharp } = await import('sharp');
+  const png = await sharp(data, { raw: { width, height, channels: 1 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  return { kind: 'encoded', bytes: new Uint8Array(png), pixelWidth: width, pixelHeight: height, ...size };
+}
+
+function onlyOneImage(graphics: { images: number; texts: number }): boolean {
+  return graphics.images === 1 && graphics.texts === 0;
 }

@@ -4,9 +4,8 @@ import type { PdfPageText } from './read-pdf.ts';
 /**
  * The one decision of which PDF pages need OCR, used by the reader (local engine) and before a
  * Textract job (which pages to send): pages without a usable text layer, and wordless pages whose
- * only content is a JPEG — pdf.js leaves an image over its size limit out of its operator list,
- * so a page that is one huge scan looks blank; OCR then refuses it from its header
- * (imageTooLarge), not as "no tables".
+ * only content is a JPEG, whatever the engine made of the image (one too large to decode may look
+ * blank); OCR then refuses it from its header (imageTooLarge), not as "no tables".
  */
 export function pagesNeedingOcr(bytes: Uint8Array, pages: readonly PdfPageText[]): number[] {
   return pages
