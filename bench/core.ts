@@ -53,7 +53,7 @@ const kinds: [string, string[]][] = [
   ['pdf (text layer)', [...files('generated/pdf', /\.pdf$/), ...REAL_PDFS]],
 ];
 
-// warm up the readers once (module loading, pdf.js fonts) so the figures are per document
+// warm up the readers once (module loading, the PDF engine's wasm) so the figures are per document
 await timeGouji(join(SAMPLES, 'generated/pdf/h005.pdf'));
 
 console.log(`core: median of ${RUNS} runs per document, warm process`);

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const needed = ['node_modules/tsx', 'node_modules/zod', 'node_modules/pdfjs-dist', 'node_modules/onnxruntime-node'];
+const needed = ['node_modules/tsx', 'node_modules/zod', 'node_modules/@embedpdf/pdfium', 'node_modules/onnxruntime-node'];
 if (needed.every((path) => existsSync(path))) process.exit(0);
 console.error('gouji: installing dependencies (npm install)…');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
