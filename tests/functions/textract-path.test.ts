@@ -46,7 +46,15 @@ describe('the Textract path on s3rver, dynalite and the Textract double', () => 
   const completions: string[] = [];
   const requeued: { body: string; delay: number; waits: number }[] = [];
   const ids = ['h002', 'h008', 'h014'];
-  const env = () => ({ ...process.env, ...ENV, GOUJI_JOB_TABLE: dynamo.table, GOUJI_TEXTRACT_MAX_OPEN_JOBS: '3' });
+  // Only the open-job cap limits the starts here, however fast the documents are read: the start
+  // rate has its own tests (job-ledger.test.ts, the drill's startsPerSecond).
+  const env = () => ({
+    ...process.env,
+    ...ENV,
+    GOUJI_JOB_TABLE: dynamo.table,
+    GOUJI_TEXTRACT_MAX_OPEN_JOBS: '3',
+    GOUJI_TEXTRACT_STARTS_PER_SECOND: '100',
+  });
 
   before(async () => {
     s3 = await startLocalS3(BUCKET);
