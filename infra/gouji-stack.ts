@@ -14,6 +14,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { BATCH_SIZE, MAX_CONCURRENCY } from '../functions/shared/batch-sizes.ts';
 import { INPUT_PREFIX, OCR_INPUT_PREFIX, OUTPUT_PREFIX } from '../lib/result-keys.ts';
+import { ArchiveDataset, archiveNameOf } from './archive-dataset.ts';
 import { type GoujiFunction, goujiFunction } from './gouji-function.ts';
 
 export interface GoujiStackProps extends StackProps {
@@ -46,6 +47,7 @@ export class GoujiStack extends Stack {
   readonly incomingQueue: Queue;
   readonly processFunction: GoujiFunction;
   readonly completeFunction?: GoujiFunction;
+  readonly archive: ArchiveDataset;
 
   constructor(scope: Construct, id: string, props: GoujiStackProps = {}) {
     super(scope, id, props);
@@ -97,6 +99,9 @@ export class GoujiStack extends Stack {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // The archive dataset as SQL: Glue tables and an Athena workgroup over results/dataset/.
+    this.archive = new ArchiveDataset(this, 'Archive', { bucket: this.bucket as IBucket, name: archiveNameOf(this.stackName) });
 
     const incoming = queueWithDlq(this, 'Incoming', processTimeout, alarm);
     this.incomingQueue = incoming.queue;

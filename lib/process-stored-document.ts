@@ -28,6 +28,11 @@ export interface StoredProcessOptions extends ProcessOptions {
   prepare?: (document: DocumentInput & { sha256: string }) => Promise<Preparation>;
   /** remove `<outputKey>.pending` once the result is written (the Textract path) */
   clearPending?: boolean;
+  /**
+   * runs once a new result is written, with the result it replaced (null when none was read):
+   * the bucket keeps its dataset up to date here
+   */
+  afterWrite?: (written: { outputKey: string; result: Result; previous: Result | null }) => Promise<void>;
 }
 
 export type StoredOutcome =
@@ -45,7 +50,7 @@ const MAX_RESULT_BYTES = 64 * 1024 * 1024;
  * store failures (StoreError).
  */
 export async function processStoredDocument(store: DocumentStore, key: string, options: StoredProcessOptions): Promise<StoredOutcome> {
-  const { outputKey, prepare, outputStore, force, clearPending, ...processOptions } = options;
+  const { outputKey, prepare, outputStore, force, clearPending, afterWrite, ...processOptions } = options;
   const target = outputStore ?? store;
   const jsonKey = jsonKeyOf(outputKey);
   const maxBytes = processOptions.config.maxBytes;
@@ -57,6 +62,7 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
   const written = async (result: Result): Promise<StoredOutcome> => {
     await writeOutputs(target, outputKey, result);
     if (clearPending) await removePending(target, outputKey);
+    await afterWrite?.({ outputKey, result, previous: existing });
     return { outcome: 'written', result, jsonKey, htmlKey: htmlKeyOf(outputKey) };
   };
 

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { documentIdOf } from '../lib/archive/bucket-dataset.ts';
+import { datasetKeyOf } from '../lib/dataset/bucket-layout.ts';
 import { ResultSchema } from '../lib/model/result.ts';
 import { type LocalS3, startLocalS3, useLocalLambdaEnv } from './adapters/local-s3.ts';
 import { lambdaContext, loadEvent, s3PutRecord, sqsEvent } from './functions/events.ts';
@@ -75,6 +80,35 @@ describe('process-document handler end to end on a local S3', () => {
       const html = await getText(resultKey(upload.key, '.report.html'));
       assert.match(html, /<html/i);
       assert.ok(html.includes(upload.agency));
+    }
+  });
+
+  it('keeps the dataset under results/dataset/<table>/year=<year>/, one file per document and table', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-bucket-dataset-'));
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    try {
+      for (const upload of UPLOADS) {
+        const result = ResultSchema.parse(JSON.parse(await getText(resultKey(upload.key, '.json'))));
+        const id = documentIdOf(resultKey(upload.key, ''));
+        for (const table of ['reports', 'cells', 'findings'] as const) {
+          const key = datasetKeyOf(table, result.report.year, id);
+          const file = join(dir, `${id}-${table}.parquet`);
+          const object = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+          writeFileSync(file, await object.Body!.transformToByteArray());
+          const rows = (await db.runAndReadAll(`SELECT * FROM '${file}'`)).getRowObjectsJS();
+          if (table === 'reports') {
+            assert.equal(rows.length, 1, key);
+            assert.equal(rows[0]!['status'], upload.status, key);
+            assert.equal(rows[0]!['agency'], upload.agency, key);
+          }
+          if (table === 'findings') assert.equal(rows.length, result.findings.length, key);
+          if (table === 'cells') assert.ok(rows.length > 100, `${key}: ${rows.length} cells`);
+          const columns = (await db.runAndReadAll(`DESCRIBE SELECT * FROM '${file}'`)).getRowObjectsJS().map((c) => c['column_name']);
+          assert.ok(columns.includes('document') && !columns.includes('year'), `${key}: the year is the partition folder, not a column`);
+        }
+      }
+    } finally {
+      db.closeSync();
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { publishToDataset } from '../../lib/archive/bucket-dataset.ts';
 import type { Config } from '../../lib/config.ts';
 import { startTextractJob, type TextractStartDeps } from '../../lib/ocr-jobs/start-textract-job.ts';
 import type { DocumentStore } from '../../lib/ports/document-store.ts';
@@ -46,6 +47,8 @@ export function createProcessDocumentHandler(deps: ProcessDocumentDeps): (event:
             outputKey,
             config,
             signal: budget.signal,
+            // the bucket's dataset (results/dataset/) follows every result written
+            afterWrite: (w) => publishToDataset(store, w.outputKey, w.result, w.previous),
             ...(deps.ocr === undefined || config.ocrEngine !== 'local' ? {} : { ocr: deps.ocr }),
             ...(textract === undefined
               ? {}

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { publishToDataset } from '../../lib/archive/bucket-dataset.ts';
 import type { Config } from '../../lib/config.ts';
 import { type TextractCompleteDeps as JobDeps, planCompletion, recordCompletion } from '../../lib/ocr-jobs/complete-textract-job.ts';
 import type { DocumentStore } from '../../lib/ports/document-store.ts';
@@ -44,11 +45,13 @@ export function createTextractCompleteHandler(
           return;
         }
         const started = Date.now();
-        const outcome = await processStoredDocument(deps.storeFor(bucket), key, {
+        const store = deps.storeFor(bucket);
+        const outcome = await processStoredDocument(store, key, {
           outputKey,
           config,
           signal: budget.signal,
           clearPending: true,
+          afterWrite: (w) => publishToDataset(store, w.outputKey, w.result, w.previous),
           prepare: plan.prepare,
         });
         recordOutcome(metrics, outcome, Date.now() - started);
