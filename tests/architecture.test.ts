@@ -21,6 +21,10 @@ const ALLOWED = new Set([
   'domhandler',
   // the dataset's Parquet encoder (bytes in memory, no I/O)
   'hyparquet-writer',
+  // the hashes of a page's inline scripts for its Content-Security-Policy (no I/O)
+  'node:crypto',
+  // types only: the dashboard's browser script draws with the Plot the CLI inlines
+  '@observablehq/plot',
 ]);
 
 function files(dir: string): string[] {

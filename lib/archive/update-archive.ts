@@ -3,9 +3,13 @@ import { datasetParquet } from '../dataset/parquet.ts';
 import type { Result } from '../model/result.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { writeOutputs } from '../process-stored-document.ts';
-import { renderIndexHtml, renderSummaryCsv, summaryRowFromResult } from '../render/outputs.ts';
+import { DASHBOARD_APP } from '../render/browser/bundles.generated.ts';
+import { dashboardData } from '../render/dashboard/dashboard-data.ts';
+import { renderDashboardHtml } from '../render/dashboard/render-dashboard.ts';
+import { renderSummaryCsv, summaryRowFromResult } from '../render/outputs.ts';
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { archiveContinuity } from '../rules/continuity.ts';
+import { loadChartLibrary } from './chart-library.ts';
 import { type ArchiveEntry, documentNameOf, loadArchive } from './load-archive.ts';
 
 /** Where an archive keeps its dataset: `dataset/reports.parquet`, `cells.parquet`, `findings.parquet`. */
@@ -50,7 +54,17 @@ async function writeBatchOutputs(store: DocumentStore, entries: ArchiveEntry[], 
     summaryRowFromResult(result, { file: names.get(outputKey) ?? nameOf(result), json: jsonKeyOf(outputKey), html: htmlKeyOf(outputKey) }),
   );
   await store.put('summary.csv', renderSummaryCsv(rows), 'text/csv; charset=utf-8');
-  await store.put('index.html', renderIndexHtml(rows), 'text/html; charset=utf-8');
+  const dashboard = dashboardData(
+    entries.map(({ outputKey, result }, i) => ({
+      id: outputKey,
+      file: rows[i]!.file,
+      result,
+      html: htmlKeyOf(outputKey),
+      json: jsonKeyOf(outputKey),
+    })),
+  );
+  const chartLibrary = await loadChartLibrary();
+  await store.put('index.html', renderDashboardHtml(dashboard, { chartLibrary, app: DASHBOARD_APP }), 'text/html; charset=utf-8');
   const documents = entries.map(({ outputKey, result }) => ({ document: outputKey, path: nameOf(result), result }));
   for (const table of DATASET_TABLES) await store.put(`${DATASET_FOLDER}${table}.parquet`, datasetParquet(table, documents), PARQUET);
 }

@@ -3,5 +3,5 @@
 export { describeCell } from './cell-labels.ts';
 export { InvalidResultError, renderResultJson } from './render-json.ts';
 export { renderReportHtml, STATUS_WORDS } from './render-report-html.ts';
-export { renderIndexHtml, renderSummaryCsv } from './render-summary.ts';
+export { renderSummaryCsv } from './render-summary.ts';
 export { type SummaryRow, SummaryRowSchema, summaryRowFromResult } from './summary-row.ts';

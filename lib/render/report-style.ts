@@ -31,6 +31,7 @@ td.v{font-variant-numeric:tabular-nums;min-width:2.6em}
 .arith{font-style:italic;text-decoration:underline double #1565c0}
 .unread{background:repeating-linear-gradient(45deg,#eee,#eee 4px,#fff 4px,#fff 8px);color:var(--grey);font-weight:700}
 td[title]{cursor:help}
+td.v:target{outline:3px solid #1565c0;outline-offset:-3px;background:#e3f2fd}
 p.absent{padding:8px 12px;background:var(--grey-bg);border-radius:4px}
 .legend{display:flex;flex-wrap:wrap;gap:6px 16px;font-size:12px;margin:6px 0}
 .legend span{display:inline-flex;align-items:center;gap:4px}

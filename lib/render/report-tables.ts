@@ -43,7 +43,7 @@ function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = '', m
     shown = String(value);
   }
   const title = notes.length > 0 ? ` title="${escapeTitle(notes)}"` : '';
-  return `<td class="${classes.join(' ')}" data-cell="${escapeHtml(path)}"${title}${attrs}>${escapeHtml(shown)}</td>`;
+  return `<td class="${classes.join(' ')}" id="cell-${escapeHtml(path)}" data-cell="${escapeHtml(path)}"${title}${attrs}>${escapeHtml(shown)}</td>`;
 }
 
 function missingTable(name: string): string {

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio';
-import { renderIndexHtml, renderSummaryCsv, type SummaryRow, SummaryRowSchema, summaryRowFromResult } from '../../lib/render/outputs.ts';
-import { result2019, result2021, resultUnreadable } from './result-fixtures.ts';
+import { DASHBOARD_APP } from '../../lib/render/browser/bundles.generated.ts';
+import { dashboardData } from '../../lib/render/dashboard/dashboard-data.ts';
+import { renderDashboardHtml } from '../../lib/render/dashboard/render-dashboard.ts';
+import { renderSummaryCsv, type SummaryRow, SummaryRowSchema, summaryRowFromResult } from '../../lib/render/outputs.ts';
+import { HOSTILE_AGENCY, result2019, result2021, resultUnreadable } from './result-fixtures.ts';
 
 /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -108,27 +112,63 @@ describe('renderSummaryCsv', () => {
   });
 });
 
-describe('renderIndexHtml', () => {
+describe('the dashboard (index.html), as markup', () => {
+  const entries = () =>
+    [
+      {
+        id: 'results/商务局',
+        file: 'incoming/2024/商务局.pdf',
+        result: result2021(),
+        html: 'results/商务局.report.html',
+        json: 'results/商务局.json',
+      },
+      {
+        id: 'results/src/h002',
+        file: 'src/h002.html',
+        result: result2019(),
+        html: 'results/src/h002.report.html',
+        json: 'results/src/h002.json',
+      },
+      { id: 'scan', file: 'scan.docx', result: resultUnreadable(), html: 'scan.report.html', json: 'scan.json' },
+    ] as const;
+  const render = (list: Parameters<typeof dashboardData>[0]) =>
+    renderDashboardHtml(dashboardData(list), { chartLibrary: null, app: DASHBOARD_APP });
+
   it('counts documents by status and links every report by its relative path', () => {
-    const $ = load(renderIndexHtml(rows()));
+    const html = render(entries());
+    const $ = load(html);
     assert.deepEqual(
       $('.count')
         .toArray()
         .map((c) => $(c).text()),
       ['共3', '通过0', '不通过2', '无法读取1'],
     );
-    const links = $('tbody tr td:first-child a')
+    const links = $('#documents tbody tr td:first-child a')
       .toArray()
       .map((a) => a.attribs['href']);
     assert.deepEqual(links, ['results/%E5%95%86%E5%8A%A1%E5%B1%80.report.html', 'results/src/h002.report.html', 'scan.report.html']);
-    assert.match($('tbody tr').first().text(), /<script>alert\(1\)<\/script>商务局/);
-    assert.doesNotMatch(renderIndexHtml(rows()), /<script/);
+    assert.match($('#documents tbody tr').first().text(), /<script>alert\(1\)<\/script>商务局/);
+    assert.doesNotMatch(html, /<script>alert/);
+  });
+
+  it('runs only its own scripts: the hash of each is in the Content-Security-Policy, the data block cannot close itself', () => {
+    const html = render(entries());
+    const $ = load(html);
+    const policy = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
+    assert.match(policy, /default-src 'none'/);
+    const scripts = $('script:not([type])')
+      .toArray()
+      .map((s) => $(s).text());
+    assert.equal(scripts.length, 1);
+    for (const script of scripts) assert.ok(policy.includes(`'sha256-${createHash('sha256').update(script).digest('base64')}'`));
+    const data = JSON.parse($('#gouji-data').text());
+    assert.equal(data.documents[0].agency, HOSTILE_AGENCY);
+    assert.doesNotMatch($('#gouji-data').html() ?? '', /<\/script/);
   });
 
   it('cannot be turned into a script link or an attribute by a file name', () => {
-    const [row] = rows();
-    assert.ok(row);
-    const html = renderIndexHtml([{ ...row, file: '"><b onmouseover=x>', html: 'javascript:alert(1)', json: 'a "b".json' }]);
+    const [entry] = entries();
+    const html = render([{ ...entry, file: '"><b onmouseover=x>', html: 'javascript:alert(1)', json: 'a "b".json' }]);
     const $ = load(html);
     const hrefs = $('a')
       .toArray()
@@ -138,6 +178,6 @@ describe('renderIndexHtml', () => {
       hrefs.join(),
     );
     assert.equal($('[onmouseover]').length, 0);
-    assert.equal($('tbody a').first().text(), '"><b onmouseover=x>');
+    assert.equal($('#documents tbody a').first().text(), '"><b onmouseover=x>');
   });
 });

@@ -27,6 +27,8 @@ export interface SeriesOptions {
   slug: string;
   /** how a year is printed otherwise than the form (rows merged, labels wrapped…) */
   quirks?: (year: number) => Quirks | undefined;
+  /** changes to a year's figures before the totals are made consistent */
+  adjust?: (year: number, raw: Values) => void;
 }
 
 function random(seed: number): () => number {
@@ -63,6 +65,7 @@ export function agencySeries(options: SeriesOptions): SeriesYear[] {
         raw[`${base}.inForce`] = before + raw[`${base}.issued`]! - raw[`${base}.repealed`]!;
       }
     }
+    options.adjust?.(year, raw);
     const values = makeConsistent(format, raw);
     const quirks = options.quirks?.(year);
     const text = renderText({ format, agency, year, values, ...(quirks === undefined ? {} : { quirks }) }, 'tabs');
