@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BUNDLES_FILE = `${ROOT}lib/render/browser/bundles.generated.ts`;
-const ENTRIES = { DASHBOARD_APP: 'lib/render/browser/dashboard-app.ts' } as const;
+const ENTRIES = { DASHBOARD_APP: 'lib/render/browser/dashboard-app.ts', REPORT_APP: 'lib/render/browser/report-app.ts' } as const;
 
 /** The generated module's text: one exported string per entry, minified IIFE for current browsers. */
 export async function bundleBrowserScripts(): Promise<string> {

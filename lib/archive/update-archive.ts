@@ -1,5 +1,6 @@
 import { DATASET_COLUMNS, type DatasetTable } from '../dataset/columns.ts';
 import { datasetParquet } from '../dataset/parquet.ts';
+import type { CorrectionsFile } from '../model/corrections.ts';
 import type { Result } from '../model/result.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { writeOutputs } from '../process-stored-document.ts';
@@ -8,6 +9,7 @@ import { dashboardData } from '../render/dashboard/dashboard-data.ts';
 import { renderDashboardHtml } from '../render/dashboard/render-dashboard.ts';
 import { renderSummaryCsv, summaryRowFromResult } from '../render/outputs.ts';
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
+import { applyCorrections } from '../rules/apply-corrections.ts';
 import { archiveContinuity } from '../rules/continuity.ts';
 import { loadChartLibrary } from './chart-library.ts';
 import { type ArchiveEntry, documentNameOf, loadArchive } from './load-archive.ts';
@@ -27,22 +29,30 @@ export interface ArchiveUpdate {
 export interface UpdateArchiveOptions {
   /** how to name this run's documents in the summary (output key → the path the user gave) */
   names?: ReadonlyMap<string, string>;
+  /** reviewers' corrections: each applies to the results of the document with its sha256 */
+  corrections?: readonly CorrectionsFile[];
 }
 
 /**
  * After a batch: the whole archive in `store` — every result there, not only this run's — gets
- * its rules across years run again (a new year's report pairs with last year's result), the
- * changed results rewritten, then summary.csv, index.html and the Parquet dataset over all of it.
+ * the reviewers' corrections applied and its rules across years run again (a new year's report
+ * pairs with last year's result), the changed results rewritten, then summary.csv, index.html and the Parquet dataset over all of it.
  */
 export async function updateArchive(store: DocumentStore, options: UpdateArchiveOptions = {}): Promise<ArchiveUpdate> {
   const entries = await loadArchive(store);
+  const before = new Map(entries.map((e) => [e.outputKey, e.result]));
+  // corrections first: the rules across years then see the corrected figures
+  const bySha = new Map((options.corrections ?? []).map((f) => [f.document.sha256, f.corrections]));
+  for (const entry of entries) {
+    const corrections = bySha.get(entry.result.source.sha256);
+    if (corrections !== undefined) entry.result = applyCorrections(entry.result, corrections);
+  }
   const changed = archiveContinuity(entries.map((e) => e.result));
   const rewritten: string[] = [];
   for (const entry of entries) {
-    const next = changed.get(entry.result);
-    if (next === undefined) continue;
-    await writeOutputs(store, entry.outputKey, next);
-    entry.result = next;
+    entry.result = changed.get(entry.result) ?? entry.result;
+    if (entry.result === before.get(entry.outputKey)) continue;
+    await writeOutputs(store, entry.outputKey, entry.result);
     rewritten.push(entry.outputKey);
   }
   if (entries.length > 0) await writeBatchOutputs(store, entries, options.names ?? new Map());

@@ -10,7 +10,8 @@ process  读取每份报告（.txt .md .html .docx .pdf .png .jpg .tif），找�
          逐项核对勾稽关系，为每份报告写出：
            <输出>/<相对路径>/<文件名>.<扩展名>.json     结果（机器可读，见 schema/result.schema.json）
            <输出>/<相对路径>/<文件名>.<扩展名>.report.html  结果报告（给人看）
-         并为整批写出 <输出>/summary.csv（Excel 可直接打开）和 <输出>/index.html。
+         并为 --out 下的全部结果写出 <输出>/summary.csv（Excel 可直接打开）、
+         <输出>/index.html（汇总看板）和 <输出>/dataset/*.parquet（数据集，见 docs/dataset.md）。
          文件夹会递归读取其中所有受支持的文件；结果路径与输入文件夹内的相对路径一致。
          从不修改输入，从不写到 --out 之外。已有且来源未变的结果会跳过（可中断后续跑）。
 
@@ -21,6 +22,8 @@ process  读取每份报告（.txt .md .html .docx .pdf .png .jpg .tif），找�
   --max-mb <n>         文件大小上限（MB，默认 100）
   --timeout <秒>       单份文档处理时限（默认 600）；超时或内存超限的文档记为 document.timeout
   --jobs <n>           同时处理的文档数，每份在自己的工作线程中（默认为 CPU 核数）
+  --corrections <dir>  应用审核人在报告页面导出的 <文件名>.corrections.json（按文件 sha256 匹配）：
+                       保留识别值与更正值，重新核对并生成新的结果版本
   --force              即使已有结果也重新处理
   --quiet              不在终端打印进度与汇总表
   -h, --help           显示本帮助

@@ -39,6 +39,7 @@ async function processCommand(args: string[]): Promise<number> {
       'max-mb': { type: 'string' },
       timeout: { type: 'string' },
       jobs: { type: 'string' },
+      corrections: { type: 'string' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -69,6 +70,7 @@ async function processCommand(args: string[]): Promise<number> {
       force: values.force,
       quiet: values.quiet,
       ...(jobs === undefined ? {} : { jobs }),
+      ...(values.corrections === undefined ? {} : { corrections: values.corrections }),
     },
     (line) => process.stderr.write(`${line}\n`),
   );

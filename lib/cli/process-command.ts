@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { FsDocumentStore } from '../adapters/fs-document-store.ts';
+import { loadCorrections } from '../archive/load-corrections.ts';
 import { updateArchive } from '../archive/update-archive.ts';
 import type { Config } from '../config.ts';
 import type { Result } from '../model/result.ts';
-import { collectInputs, outputNames } from './collect-inputs.ts';
+import { collectInputs, outputNames, UsageError } from './collect-inputs.ts';
 import { runPool } from './document-pool.ts';
 import type { DocumentTask } from './document-task.ts';
 import { writeStoppedResult } from './stopped-document.ts';
@@ -19,6 +20,8 @@ export interface ProcessCommand {
   jobs?: number;
   force: boolean;
   quiet: boolean;
+  /** a folder of reviewers' `<name>.corrections.json` to apply (matched by the document's sha256) */
+  corrections?: string;
 }
 
 export interface BatchEntry {
@@ -36,6 +39,8 @@ export interface BatchEntry {
  * is a result; only a failure to read inputs or write outputs stops the batch.
  */
 export async function runProcess(command: ProcessCommand, log: (line: string) => void): Promise<BatchEntry[]> {
+  // the corrections are read first: a folder that is not there stops the run before any work
+  const corrections = command.corrections === undefined ? undefined : await readCorrections(command.corrections);
   const inputs = await collectInputs(command.paths, command.out);
   const target = new FsDocumentStore(command.out);
   const jobs = Math.max(1, command.jobs ?? availableParallelism());
@@ -83,10 +88,26 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
   // The archive step runs after the batch: rules across years, summary.csv and index.html over
   // every result under --out, this run's and earlier ones.
   if (inputs.length > 0) {
-    const archive = await updateArchive(target, { names: new Map(entries.map((e) => [e.stem, e.file])) });
+    for (const r of corrections?.rejected ?? []) log(`更正文件无法使用，已跳过：${r.file}（${r.reason}）`);
+    const archive = await updateArchive(target, {
+      names: new Map(entries.map((e) => [e.stem, e.file])),
+      ...(corrections === undefined ? {} : { corrections: corrections.files }),
+    });
     const final = new Map(archive.entries.map((e) => [e.outputKey, e.result]));
     for (const entry of entries) entry.result = final.get(entry.stem) ?? entry.result;
   }
   if (!command.quiet) printSummaryTable(entries, target.root);
   return entries;
+}
+
+/** The reviewers' corrections under `dir`; a folder that is missing or not a folder is a usage error. */
+async function readCorrections(dir: string): ReturnType<typeof loadCorrections> {
+  try {
+    return await loadCorrections(dir);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') throw new UsageError(`--corrections 指定的文件夹不存在：${dir}`);
+    if (code === 'ENOTDIR') throw new UsageError(`--corrections 需要一个文件夹（其中放 <文件名>.corrections.json），而 ${dir} 不是文件夹`);
+    throw error;
+  }
 }

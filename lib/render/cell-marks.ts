@@ -12,6 +12,8 @@ export interface CellMark {
   lowConfidence: boolean;
   /** not printed as such: split from a run of figures, or deduced, by the form's sums */
   arithmetic: boolean;
+  /** a reviewer's correction replaced the value read */
+  corrected: boolean;
   /** tooltip lines, plain text */
   notes: string[];
 }
@@ -27,7 +29,7 @@ function names(list: readonly string[] | undefined, path: string): boolean {
 /** How the report should mark each cell, from the result's findings and cell sources. */
 export function cellMarker(result: Result): (path: string) => CellMark {
   return (path) => {
-    const mark: CellMark = { suspect: false, lowConfidence: false, arithmetic: false, notes: [] };
+    const mark: CellMark = { suspect: false, lowConfidence: false, arithmetic: false, corrected: false, notes: [] };
     for (const finding of result.findings as Finding[]) {
       if (names(finding.cells, path)) {
         if (!mark.severity || RANK[finding.severity] > RANK[mark.severity]) mark.severity = finding.severity;
@@ -50,6 +52,10 @@ export function cellMarker(result: Result): (path: string) => CellMark {
           ? '由勾稽关系推得（原单元格为空）'
           : `由勾稽关系拆分：原文数字连写为“${source.text}”，只有一种拆分使勾稽关系成立`,
       );
+    }
+    if (source?.method === 'corrected') {
+      mark.corrected = true;
+      mark.notes.push(`人工更正：识别为 ${source.read?.value ?? '？'}`);
     }
     if (source?.page !== undefined) mark.notes.push(`第 ${source.page} 页`);
     return mark;

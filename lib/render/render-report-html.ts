@@ -1,14 +1,15 @@
 import type { FormatVersion } from '../model/form.ts';
 import type { Finding, Result, Severity, Status } from '../model/result.ts';
+import { REPORT_APP } from './browser/bundles.generated.ts';
 import { describeCell } from './cell-labels.ts';
 import { cellMarker, LOW_CONFIDENCE, SEVERITY_WORD } from './cell-marks.ts';
 import { escapeHtml } from './escape-html.ts';
-import { htmlPage } from './html-page.ts';
 import { checksSection } from './report-checks.ts';
 import { formatOf } from './report-format.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { applicationsTable, proactiveTable, reviewTable } from './report-tables.ts';
 import { explainRule } from './rule-explanations.ts';
+import { scriptPage } from './script-page.ts';
 
 export const STATUS_WORDS: Record<Status, string> = { valid: '通过', invalid: '不通过', unreadable: '无法读取' };
 const STATUS_HINTS: Record<Status, string> = {
@@ -136,12 +137,19 @@ ${reviewTable(tables, markOf)}`;
   // when nothing could be read, the reasons matter more than three empty tables
   const body =
     result.status === 'unreadable' ? `${findings}\n${tablesHtml}` : `${tablesHtml}\n${checksSection(result.checks)}\n${findings}`;
-  return htmlPage(
+  const review =
+    result.status === 'unreadable'
+      ? ''
+      : `<div class="review"><button id="review-toggle" type="button">校对</button> <span class="review-tools" hidden>点击单元格输入原件上的数字，所有规则随即重新核对。 审核人 <input id="reviewer" size="8"> 理由 <input id="reason" size="12" value="对照原件"> <button id="export" type="button">导出更正</button> <span id="review-status"></span></span></div>`;
+  return scriptPage(
     `${STATUS_WORDS[result.status]} · ${title}`,
     REPORT_CSS,
     `<header class="status status-${result.status}"><span class="badge">${STATUS_WORDS[result.status]}</span><div><h1>${escapeHtml(title)}</h1><p class="counts">${STATUS_HINTS[result.status]} ${countsLine(result.findings)}</p></div></header>
+${review}
 ${metaSection(result)}
 ${body}
-<footer>由 gouji 生成 · 结果格式版本 ${result.schemaVersion}</footer>`,
+<footer>由 gouji 生成 · 结果格式版本 ${result.schemaVersion} · 结果版本 ${result.version}${result.corrections.length > 0 ? ` · 含 ${result.corrections.length} 处人工更正` : ''}</footer>`,
+    result.status === 'unreadable' ? [] : [REPORT_APP],
+    result.status === 'unreadable' ? [] : [{ id: 'gouji-result', value: result }],
   );
 }

@@ -48,5 +48,9 @@ table.checks td,table.checks th{border-bottom:1px solid #e0e0e0;padding:5px 6px;
 table.checks th{background:#fafafa}
 .outcome{font-weight:700;white-space:nowrap}.outcome.pass{color:var(--ok)}.outcome.fail{color:var(--err)}.outcome.skipped{color:var(--grey)}
 .checks-headline{font-weight:600}
+.review{margin:10px 0;font-size:13px}.review button{font:inherit;padding:2px 10px}.review input{font:inherit}
+body.reviewing td.v{cursor:text}body.reviewing td.v:hover{background:#fffde7}
+td.corrected{background:#e8f5e9;box-shadow:inset 0 0 0 2px #2e7d32}
+input.correction{width:4.5em;font:inherit;text-align:center}
 footer{margin-top:32px;color:#9e9e9e;font-size:12px}
 `;

@@ -30,6 +30,7 @@ function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = '', m
   if (mark.suspect) classes.push('suspect');
   if (mark.lowConfidence) classes.push('lowconf');
   if (mark.arithmetic) classes.push('arith');
+  if (mark.corrected) classes.push('corrected');
   const notes = [...mark.notes];
   let shown: string;
   if (value === null) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -135,9 +135,19 @@ describe('gouji process', () => {
     assert.match(missing.stderr, /--out/);
     assert.equal(gouji(['process', '/nonexistent/path', '--out', join(tmpdir(), 'x')]).status, 2);
     assert.equal(gouji(['frobnicate']).status, 2);
+    // a corrections folder that is not there stops the run before any document is read
+    const noCorrections = join(tmpdir(), `gouji-no-such-folder-${process.pid}`);
+    const out = join(mkdtempSync(join(tmpdir(), 'gouji-cli-')), 'out');
+    const corrections = gouji(['process', 'samples/seeds', '--out', out, '--corrections', noCorrections]);
+    assert.equal(corrections.status, 2);
+    assert.match(corrections.stderr, new RegExp(`--corrections 指定的文件夹不存在：${noCorrections}`));
+    assert.equal(existsSync(out), false, 'nothing was written');
+    const notAFolder = gouji(['process', 'samples/seeds', '--out', out, '--corrections', 'package.json']);
+    assert.equal(notAFolder.status, 2);
+    assert.match(notAFolder.stderr, /不是文件夹/);
     const help = gouji(['--help']);
     assert.equal(help.status, 0);
-    for (const word of ['process', 'enqueue', '--out', '--ocr', 'summary.csv', 'index.html', 'unreadable'])
+    for (const word of ['process', 'enqueue', '--out', '--ocr', '--corrections', 'summary.csv', 'index.html', 'unreadable'])
       assert.ok(help.stdout.includes(word), word);
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { load } from 'cheerio';
 import { APPLICATION_ROWS, PROACTIVE_ROWS } from '../../lib/model/form.ts';
@@ -27,7 +28,9 @@ describe('renderReportHtml', () => {
 
   it('escapes a hostile agency, title, uri and message: no script, no injected attribute', () => {
     const html = renderReportHtml(result2021());
-    assert.doesNotMatch(html, /<script/i);
+    // the only scripts are the page's own (allowed by hash); the hostile text is data
+    assert.doesNotMatch(html, /<script>alert/i);
+    assert.equal(load(html)('script:not([type])').length, 1);
     assert.doesNotMatch(html, /<img/i);
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;商务局/);
     const $ = load(html);
@@ -133,11 +136,19 @@ describe('renderReportHtml', () => {
     assert.ok($(rows[3]).text().includes('表四 行政诉讼 未经复议直接起诉 · 尚未审结'));
   });
 
-  it('is self-contained: no scripts, no external resources', () => {
+  it('is self-contained: only its own inline script, allowed by hash; no external resources', () => {
     for (const result of [result2021(), result2019(), resultUnreadable()]) {
       const html = renderReportHtml(result);
-      assert.doesNotMatch(html, /<(script|link|img|iframe)\b/i);
+      assert.doesNotMatch(html, /<(link|iframe)\b/i);
+      assert.doesNotMatch(html, /<script[^>]+src/i);
       assert.doesNotMatch(html, /(src|href)\s*=\s*["']?(https?:)?\/\//i);
+      const $ = load(html);
+      const policy = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
+      for (const script of $('script:not([type])').toArray()) {
+        assert.ok(policy.includes(`'sha256-${createHash('sha256').update($(script).text()).digest('base64')}'`));
+      }
+      // nothing to correct on a file that could not be read
+      assert.equal($('script:not([type])').length, result.status === 'unreadable' ? 0 : 1);
     }
   });
 

@@ -20,11 +20,12 @@ function files(dir: string): string[] {
   });
 }
 
-/** Rule ids written in lib/ as `rule: '<id>'`, and `document.<reason>` for every UnreadableReason. */
+/** Rule ids written in lib/ as `rule: '<id>'` or `startRun('<id>')` (a rule that counts what it checked), and `document.<reason>` for every UnreadableReason. */
 function ruleIdsInCode(): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of files('lib')) {
-    for (const [, id] of read(file).matchAll(/rule: '([a-z][A-Za-z]*\.[A-Za-z]+)'/g)) found.set(id!, relative(ROOT, join(ROOT, file)));
+    for (const [, id] of read(file).matchAll(/(?:rule: |startRun\()'([a-z][A-Za-z]*\.[A-Za-z]+)'/g))
+      found.set(id!, relative(ROOT, join(ROOT, file)));
   }
   const reasons = /export type UnreadableReason =([^;]+);/.exec(read('lib/read/read-result.ts'))?.[1] ?? '';
   const unreadable = read('lib/unreadable-result.ts');

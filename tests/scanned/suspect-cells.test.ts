@@ -1,28 +1,18 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { createLocalOcrEngine } from '../../lib/adapters/ocr/paddle/local-ocr-engine.ts';
 import { DEFAULT_CONFIG } from '../../lib/config.ts';
 import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
-import { pageImage } from '../../lib/read/pdf/page-image.ts';
-import { flatten, GENERATED, truthOf } from '../support/samples.ts';
-import { type CellEdit, editCells, imageOnlyPdf, scanLike } from '../support/scan-fixtures.ts';
+import { ERASED, FORGED, forgedH005Scan } from '../support/forged-scan.ts';
+import { flatten, truthOf } from '../support/samples.ts';
 
 /**
- * Issue 3, confidence you can act on. A consistent report (h005) is scanned at 300 dpi after two
- * forgeries on its page images, as a misreading engine would produce them:
- * - 一、本年新收 总计 “4” covered with the “2” printed under it (breaks its row and its column);
- * - 行政复议 纠正错误 “3” erased (a blank read as 0: breaks the 行政复议 总计 only).
+ * Issue 3, confidence you can act on. A consistent report (h005) scanned after two forgeries on
+ * its page images (tests/support/forged-scan.ts): a “4” covered with a “2”, a “3” erased.
  * The rules must fire and `suspectCells` must put the forged cell in its top two.
  */
 const engine = createLocalOcrEngine();
-const DPI = 300;
-const FORGED = 'applications.newlyReceived.total';
-const ERASED = 'reviewLitigation.review.corrected';
-
-type Box = readonly [number, number, number, number];
 
 describe('suspect cells on a scan with a forged and an erased figure', () => {
   const truth = flatten(truthOf('h005').tables);
@@ -30,30 +20,10 @@ describe('suspect cells on a scan with a forged and an erased figure', () => {
   let result: Result;
 
   before(async () => {
-    const pdf = new Uint8Array(readFileSync(join(GENERATED, 'pdf', 'h005.pdf')));
-    // where each figure is printed, from the born-digital text layer
-    born = await processDocument({ name: 'h005.pdf', uri: 'file://h005.pdf', bytes: pdf }, { config: DEFAULT_CONFIG });
-    const box = (path: string): { page: number; bbox: Box } => {
-      const cell = born.cells[path];
-      assert.ok(cell?.page && cell.bbox, `${path} has a position in the text layer`);
-      return { page: cell.page, bbox: cell.bbox };
-    };
-    const edits = new Map<number, CellEdit[]>();
-    const add = (page: number, edit: CellEdit) => edits.set(page, [...(edits.get(page) ?? []), edit]);
-    const forged = box(FORGED);
-    add(forged.page, { target: forged.bbox, donor: box('applications.carriedOver.total').bbox });
-    const erased = box(ERASED);
-    add(erased.page, { target: erased.bbox });
-
-    const images = [];
-    for (let n = 1; n <= 2; n++) {
-      const page = await pageImage(pdf, n, { dpi: DPI, maxPixels: DEFAULT_CONFIG.maxPixels });
-      assert.equal(page.kind, 'encoded');
-      const edited = await editCells(page.bytes, DPI, edits.get(n) ?? []);
-      images.push(await scanLike(edited, { angle: n === 1 ? 0.5 : -0.7 }));
-    }
+    const scan = await forgedH005Scan();
+    born = scan.born;
     result = await processDocument(
-      { name: 'h005-forged.scan.pdf', uri: 'memory://h005-forged.scan.pdf', bytes: imageOnlyPdf(images) },
+      { name: 'h005-forged.scan.pdf', uri: 'memory://h005-forged.scan.pdf', bytes: scan.pdf },
       { config: DEFAULT_CONFIG, ocr: engine },
     );
   });
