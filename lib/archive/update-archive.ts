@@ -24,6 +24,8 @@ export interface ArchiveUpdate {
   entries: ArchiveEntry[];
   /** output keys whose result was rewritten (continuity changed) */
   rewritten: string[];
+  /** corrections files whose document has no result in the archive (nothing was applied) */
+  unmatched: CorrectionsFile[];
 }
 
 export interface UpdateArchiveOptions {
@@ -56,7 +58,9 @@ export async function updateArchive(store: DocumentStore, options: UpdateArchive
     rewritten.push(entry.outputKey);
   }
   if (entries.length > 0) await writeBatchOutputs(store, entries, options.names ?? new Map());
-  return { entries, rewritten };
+  const shas = new Set(entries.map((e) => e.result.source.sha256));
+  const unmatched = (options.corrections ?? []).filter((f) => !shas.has(f.document.sha256));
+  return { entries, rewritten, unmatched };
 }
 
 async function writeBatchOutputs(store: DocumentStore, entries: ArchiveEntry[], names: ReadonlyMap<string, string>): Promise<void> {

@@ -93,6 +93,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
       names: new Map(entries.map((e) => [e.stem, e.file])),
       ...(corrections === undefined ? {} : { corrections: corrections.files }),
     });
+    for (const f of archive.unmatched) log(`更正文件对应的文档不在 --out 下的结果中，未应用：${f.document.uri}`);
     const final = new Map(archive.entries.map((e) => [e.outputKey, e.result]));
     for (const entry of entries) entry.result = final.get(entry.stem) ?? entry.result;
   }

@@ -1,22 +1,16 @@
 import type { FormatVersion } from '../model/form.ts';
-import type { Finding, Result, Severity, Status } from '../model/result.ts';
+import type { Result, Status } from '../model/result.ts';
 import { REPORT_APP } from './browser/bundles.generated.ts';
-import { describeCell } from './cell-labels.ts';
-import { cellMarker, LOW_CONFIDENCE, SEVERITY_WORD } from './cell-marks.ts';
+import { cellMarker, LOW_CONFIDENCE } from './cell-marks.ts';
 import { escapeHtml } from './escape-html.ts';
 import { checksSection } from './report-checks.ts';
+import { countsLine, findingsSection, STATUS_HINTS } from './report-findings.ts';
 import { formatOf } from './report-format.ts';
 import { REPORT_CSS } from './report-style.ts';
 import { applicationsTable, proactiveTable, reviewTable } from './report-tables.ts';
-import { explainRule } from './rule-explanations.ts';
 import { scriptPage } from './script-page.ts';
 
 export const STATUS_WORDS: Record<Status, string> = { valid: '通过', invalid: '不通过', unreadable: '无法读取' };
-const STATUS_HINTS: Record<Status, string> = {
-  valid: '未发现错误：表中各项勾稽关系成立。',
-  invalid: '发现错误：至少一项勾稽关系不成立或数据不合规，详见下方问题清单。',
-  unreadable: '无法读取此文件中的统计表，未能核对。',
-};
 const FORMAT_NAMES: Record<FormatVersion, string> = {
   '2021': '2021 版（国办公开办函〔2021〕30号）',
   '2019': '2019 版试行（国办公开办函〔2019〕60号）',
@@ -36,7 +30,6 @@ const READERS: Record<Result['extraction']['reader'], string> = {
   image: '图片',
   none: '无',
 };
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 function row(term: string, value: string | undefined): string {
   return value === undefined ? '' : `<dt>${escapeHtml(term)}</dt><dd>${value}</dd>`;
@@ -51,11 +44,6 @@ function headline(result: Result): string {
   if (title) return title;
   if (agency || year) return `${agency ?? '（机关未识别）'}${year ? ` ${year} 年` : ''}政府信息公开工作年度报告`;
   return result.source.uri.split('/').pop() || result.source.uri;
-}
-
-function countsLine(findings: readonly Finding[]): string {
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  return `错误 ${count('error')} 项 · 警告 ${count('warning')} 项 · 提示 ${count('info')} 项`;
 }
 
 function metaSection(result: Result): string {
@@ -95,26 +83,6 @@ function legend(): string {
   ].join('')}<span>鼠标停在单元格上可查看说明。</span></div>`;
 }
 
-function findingsSection(findings: readonly Finding[], format: FormatVersion): string {
-  if (findings.length === 0) return '<h2>问题清单</h2><p>没有发现问题。</p>';
-  const sorted = findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
-  const rows = sorted.map((f) => {
-    const explanation = explainRule(f.rule);
-    const cells = f.cells.map((c) => `<li>${escapeHtml(describeCell(c, format))}</li>`).join('');
-    const suspects = (f.suspectCells ?? []).map((c) => `<li>${escapeHtml(describeCell(c, format))}</li>`).join('');
-    return (
-      `<tr><td class="sev ${f.severity}">${SEVERITY_WORD[f.severity]}</td>` +
-      `<td><code>${escapeHtml(f.rule)}</code></td>` +
-      `<td>${escapeHtml(f.message)}${explanation ? `<div class="explain">规则说明：${escapeHtml(explanation)}</div>` : ''}</td>` +
-      `<td>${cells ? `<ul class="cells">${cells}</ul>` : '—'}${suspects ? `<div class="explain">可能误读：</div><ul class="cells">${suspects}</ul>` : ''}</td></tr>`
-    );
-  });
-  return `<h2>问题清单（${findings.length} 项）</h2><table class="findings"><thead><tr><th>级别</th><th>规则</th><th>说明</th><th>涉及单元格</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
-}
-
 /**
  * The result as a self-contained Chinese HTML page for a reviewer: status, source, every table
  * redrawn with the form's labels and the cells that break a rule or were read poorly marked,
@@ -133,7 +101,7 @@ ${proactiveTable(tables, format, markOf)}
 ${applicationsTable(tables, format, markOf, result.mergedRows)}
 <h2>表四 政府信息公开行政复议、行政诉讼情况</h2>
 ${reviewTable(tables, markOf)}`;
-  const findings = findingsSection(result.findings, format);
+  const findings = `<section id="findings">${findingsSection(result.findings, format)}</section>`;
   // when nothing could be read, the reasons matter more than three empty tables
   const body =
     result.status === 'unreadable' ? `${findings}\n${tablesHtml}` : `${tablesHtml}\n${checksSection(result.checks)}\n${findings}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { CorrectionsFileSchema } from '../../lib/model/corrections.ts';
 import type { Result } from '../../lib/model/result.ts';
-import { launch, openPage, SCREENSHOTS_TO_DOCS, skipWithoutChromium } from '../support/browser.ts';
+import { keepScreenshot, launch, openPage, skipWithoutChromium } from '../support/browser.ts';
 import { ERASED, FORGED, forgedH005Scan } from '../support/forged-scan.ts';
 
 /**
@@ -17,7 +17,6 @@ import { ERASED, FORGED, forgedH005Scan } from '../support/forged-scan.ts';
  * the rules pass, exports the corrections; `gouji process --corrections` applies them.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DOCS_IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 const NAME = 'h005-forged.scan.pdf';
 
 function gouji(...args: string[]): { status: number | null; stderr: string } {
@@ -62,6 +61,7 @@ describe('a reviewer corrects an OCR misreading in the report page, and gouji ap
   it('re-checks every rule in the page as the reviewer types the figures on the paper', async () => {
     assert.deepEqual(problems, []);
     assert.equal((await page.locator('header.status .badge').textContent())?.trim(), '不通过');
+    assert.ok((await page.locator('#findings td.sev.error').count()) >= 3, 'the rules the misreading breaks are listed');
     await page.click('#review-toggle');
     await page.fill('#reviewer', '王审核');
     for (const [cell, value] of [
@@ -77,10 +77,12 @@ describe('a reviewer corrects an OCR misreading in the report page, and gouji ap
     assert.match((await page.locator('#review-status').textContent()) ?? '', /已更正 2 个单元格 · 重新核对：通过/);
     assert.equal(await page.locator('td.v.corrected').count(), 2);
     assert.equal(await page.locator('table.checks .outcome.fail').count(), 0, 'no rule fails once corrected');
+    // the status line and the list of findings are those of the corrected figures
+    assert.match((await page.locator('header.status .counts').textContent()) ?? '', /未发现错误.*错误 0 项/);
+    assert.equal(await page.locator('#findings td.sev.error').count(), 0);
     assert.deepEqual(problems, []);
-    const dir = SCREENSHOTS_TO_DOCS ? DOCS_IMAGES : work;
-    await page.screenshot({ path: join(dir, 'corrected-report.png'), fullPage: true });
-    assert.ok(statSync(join(dir, 'corrected-report.png')).size > 50_000, 'a screenshot with content');
+    const shot = await keepScreenshot(page, 'corrected-report.png');
+    assert.ok(shot.bytes > 30_000, `a screenshot with content: ${shot.bytes} bytes`);
   });
 
   it('exports <name>.corrections.json, which gouji process --corrections applies: valid, both values kept', async () => {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { HONGZE_BREAK_YEAR } from '../support/agency-series.ts';
 import { type ArchiveBatch, buildArchiveBatch } from '../support/archive-batch.ts';
-import { launch, openPage, SCREENSHOTS_TO_DOCS, skipWithoutChromium } from '../support/browser.ts';
-
-const DOCS_IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
+import { keepScreenshot, launch, openPage, skipWithoutChromium } from '../support/browser.ts';
 
 describe('the dashboard (index.html) in chromium', { skip: skipWithoutChromium }, () => {
   let batch: ArchiveBatch;
@@ -88,11 +84,9 @@ describe('the dashboard (index.html) in chromium', { skip: skipWithoutChromium }
   });
 
   it('keeps a screenshot of the dashboard', async () => {
-    const dir = SCREENSHOTS_TO_DOCS ? DOCS_IMAGES : mkdtempSync(join(tmpdir(), 'gouji-shots-'));
-    const path = join(dir, 'dashboard.png');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path, fullPage: true });
-    assert.ok(statSync(path).size > 50_000, 'a screenshot with content');
+    const shot = await keepScreenshot(page, 'dashboard.png');
+    assert.ok(shot.bytes > 30_000, `a screenshot with content: ${shot.bytes} bytes`);
   });
 });

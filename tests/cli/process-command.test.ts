@@ -129,6 +129,21 @@ describe('gouji process', () => {
     assert.ok(uriOf(join('b', 'x.txt.json')).endsWith('/b/x.txt'));
   });
 
+  it('says which corrections file matched no result under --out, and applies nothing', () => {
+    const work = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    mkdirSync(join(work, 'in'));
+    mkdirSync(join(work, 'reviewed'));
+    cpSync(join(SEEDS, 'seed-jinshui-2023.txt'), join(work, 'in', 'jinshui.txt'));
+    const stray = { schemaVersion: 1, document: { sha256: 'a'.repeat(64), uri: 'file:///elsewhere/other.pdf' }, corrections: [] };
+    writeFileSync(join(work, 'reviewed', 'other.pdf.corrections.json'), JSON.stringify(stray));
+    const run = gouji(['process', join(work, 'in'), '--out', join(work, 'out'), '--corrections', join(work, 'reviewed'), '--quiet']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /更正文件对应的文档不在 --out 下的结果中，未应用：file:\/\/\/elsewhere\/other\.pdf/);
+    const result = JSON.parse(readFileSync(join(work, 'out', 'jinshui.txt.json'), 'utf8'));
+    assert.equal(result.version, 1);
+    assert.deepEqual(result.corrections, []);
+  });
+
   it('exits 2 with a clear message on a usage error, and documents itself in --help', () => {
     const missing = gouji(['process', 'samples']);
     assert.equal(missing.status, 2);

@@ -6,6 +6,8 @@
 import type { Result } from '../../model/result.ts';
 import { applyCorrections, type CellCorrection } from '../../rules/apply-corrections.ts';
 import { checksHeadline } from '../report-checks.ts';
+import { countsLine, findingsSection, STATUS_HINTS } from '../report-findings.ts';
+import { formatOf } from '../report-format.ts';
 
 const STATUS_WORDS: Record<Result['status'], string> = { valid: '通过', invalid: '不通过', unreadable: '无法读取' };
 const OUTCOME_WORDS = { pass: '成立', fail: '不成立', skipped: '未核对' } as const;
@@ -64,6 +66,11 @@ function render(): void {
       outcome.textContent = OUTCOME_WORDS[check.outcome];
     }
   }
+  const counts = document.querySelector('header.status .counts');
+  if (counts) counts.textContent = `${STATUS_HINTS[result.status]} ${countsLine(result.findings)}`;
+  // the same markup as the page was written with, from the findings as corrected
+  const findings = byId('findings');
+  if (findings) findings.innerHTML = findingsSection(result.findings, formatOf(result));
   const headline = document.querySelector('.checks-headline');
   if (headline) headline.textContent = checksHeadline(result.checks);
   const status = byId('review-status');
