@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { type CellPath, valueAt } from '../../lib/model/cell-path.ts';
 import { fuzzDocArb, readFuzzDoc, scoreResult } from '../support/text-fuzz.ts';
 
 /**
@@ -40,7 +41,12 @@ describe('fuzz: the text readers over random converter and web texts', () => {
         const score = scoreResult(doc, result);
         const context = `${doc.style} ${doc.report.format} ${doc.injected?.join('+')} ${JSON.stringify(doc.report.quirks)} ${JSON.stringify(doc.textQuirks)}`;
         assert.deepEqual(score.wrong, [], context);
-        assert.equal(result.status, 'invalid', context);
+        assert.deepEqual(score.nullSilent, [], context);
+        // Blank zeros dropped from run-together text can leave several splits that all add up even
+        // with the error in them: then the injected cell is left unread, with a finding, and the
+        // error cannot be seen — never read as a figure that hides it.
+        const unread = doc.injected!.some((path) => valueAt(result.tables, path as CellPath) == null);
+        if (!unread) assert.equal(result.status, 'invalid', context);
       }),
       { numRuns: 100 },
     );

@@ -99,7 +99,10 @@ export interface Score {
   nullFlagged: number;
   /** null with no finding naming it: a silent gap */
   nullSilent: string[];
+  /** a number other than printed, named by no error finding: silently wrong */
   wrong: string[];
+  /** a number other than printed, named by an error finding (a run split by its own row's total in a table the error made inconsistent) */
+  wrongFlagged: string[];
 }
 
 /** Reads one fuzzed document through the whole pipeline. */
@@ -110,9 +113,10 @@ export async function readFuzzDoc(doc: FuzzDoc): Promise<Result> {
 
 /** Every value of the form against the figure printed. */
 export function scoreResult(doc: FuzzDoc, result: Result): Score {
-  const score: Score = { right: 0, nullFlagged: 0, nullSilent: [], wrong: [] };
-  const named = (path: string) =>
-    result.status === 'unreadable' || result.findings.some((f) => f.cells.some((c) => c === path || path.startsWith(`${c}.`)));
+  const score: Score = { right: 0, nullFlagged: 0, nullSilent: [], wrong: [], wrongFlagged: [] };
+  const names = (path: string) => (f: Result['findings'][number]) => f.cells.some((c) => c === path || path.startsWith(`${c}.`));
+  const named = (path: string) => result.status === 'unreadable' || result.findings.some(names(path));
+  const namedByError = (path: string) => result.findings.some((f) => f.severity === 'error' && names(path)(f));
   for (const [path, want] of Object.entries(doc.report.values)) {
     if (!isFormPath(path, doc.report.format)) continue;
     const got = result.status === 'unreadable' ? null : valueAt(result.tables, path as CellPath);
@@ -120,7 +124,8 @@ export function scoreResult(doc: FuzzDoc, result: Result): Score {
     else if (got === null || got === undefined) {
       if (named(path)) score.nullFlagged++;
       else score.nullSilent.push(path);
-    } else score.wrong.push(`${path}: ${got} ≠ ${want}`);
+    } else if (namedByError(path)) score.wrongFlagged.push(`${path}: ${got} ≠ ${want}`);
+    else score.wrong.push(`${path}: ${got} ≠ ${want}`);
   }
   return score;
 }
