@@ -10,7 +10,7 @@ import { renderDashboardHtml } from '../render/dashboard/render-dashboard.ts';
 import { renderSummaryCsv, summaryRowFromResult } from '../render/outputs.ts';
 import { htmlKeyOf, jsonKeyOf } from '../result-keys.ts';
 import { applyCorrections } from '../rules/apply-corrections.ts';
-import { archiveContinuity } from '../rules/continuity.ts';
+import { archiveContinuity } from '../rules/year-pairing.ts';
 import { loadChartLibrary } from './chart-library.ts';
 import { type ArchiveEntry, documentNameOf, loadArchive } from './load-archive.ts';
 

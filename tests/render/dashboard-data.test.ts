@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../lib/config.ts';
 import { processDocument } from '../../lib/process-document.ts';
 import { ANOMALY_FACTOR, ANOMALY_MIN_BASE, dashboardData, quantile } from '../../lib/render/dashboard/dashboard-data.ts';
-import { archiveContinuity } from '../../lib/rules/continuity.ts';
+import { archiveContinuity } from '../../lib/rules/year-pairing.ts';
 import { agencySeries } from '../support/agency-series.ts';
 
 describe('dashboard data', () => {

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_CONFIG } from '../../lib/config.ts';
 import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
-import { archiveContinuity, pairYears } from '../../lib/rules/continuity.ts';
+import { archiveContinuity, pairYears } from '../../lib/rules/year-pairing.ts';
 import { HONGZE_BREAK_YEAR, HONGZE_NAMES, hongzeSeries } from '../support/agency-series.ts';
 import { REAL, skipWithoutReal } from '../support/samples.ts';
 

@@ -3,7 +3,7 @@ import { APPLICANT_COLUMNS } from '../../lib/model/form.ts';
 import type { Result } from '../../lib/model/result.ts';
 import { ResultSchema } from '../../lib/model/result.ts';
 import type { Tables } from '../../lib/model/tables.ts';
-import { batchContinuity } from '../../lib/rules/continuity.ts';
+import { batchContinuity } from '../../lib/rules/year-pairing.ts';
 import { GOUJI_VERSION } from '../../lib/version.ts';
 import { ruleCases, sampleTables, withValue } from './rule-cases.ts';
 

@@ -1,5 +1,6 @@
 import type { Result } from '../../model/result.ts';
-import { CONTINUITY_RULES, pairYears } from '../../rules/continuity.ts';
+import { CONTINUITY_RULES } from '../../rules/continuity.ts';
+import { pairYears } from '../../rules/year-pairing.ts';
 import { type FigureId, MAIN_FIGURES, mainFigures } from './main-figures.ts';
 
 /** A figure is listed as a year-over-year anomaly when it changes by more than this factor… */
