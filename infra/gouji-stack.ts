@@ -13,6 +13,7 @@ import { EmailSubscription, SqsSubscription } from 'aws-cdk-lib/aws-sns-subscrip
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct, IConstruct } from 'constructs';
 import { BATCH_SIZE, MAX_CONCURRENCY } from '../functions/shared/batch-sizes.ts';
+import { CORRECTIONS_PREFIX, CORRECTIONS_SUFFIX } from '../lib/archive/corrections-layout.ts';
 import { INPUT_PREFIX, OCR_INPUT_PREFIX, OUTPUT_PREFIX } from '../lib/result-keys.ts';
 import { ArchiveDataset, archiveNameOf } from './archive-dataset.ts';
 import { type GoujiFunction, goujiFunction } from './gouji-function.ts';
@@ -106,6 +107,11 @@ export class GoujiStack extends Stack {
     const incoming = queueWithDlq(this, 'Incoming', processTimeout, alarm);
     this.incomingQueue = incoming.queue;
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(incoming.queue), { prefix: INPUT_PREFIX });
+    // a reviewer's corrections file applies to the result it names (functions/process-document)
+    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(incoming.queue), {
+      prefix: CORRECTIONS_PREFIX,
+      suffix: CORRECTIONS_SUFFIX,
+    });
     alarm(
       'IncomingBacklogAlarm',
       `The oldest report waiting in the incoming queue is older than ${OLDEST_MESSAGE_ALARM.toHumanString()}: the drop is not being worked through.`,
@@ -225,6 +231,7 @@ export class GoujiStack extends Stack {
    */
   private grantDocumentAccess(fn: GoujiFunction): void {
     fn.addToRolePolicy(objectActions(this.bucket, ['s3:GetObject', 's3:GetObjectVersion'], INPUT_PREFIX));
+    fn.addToRolePolicy(objectActions(this.bucket, ['s3:GetObject'], CORRECTIONS_PREFIX));
     fn.addToRolePolicy(objectActions(this.bucket, ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], OUTPUT_PREFIX));
     fn.addToRolePolicy(
       new PolicyStatement({
@@ -236,8 +243,10 @@ export class GoujiStack extends Stack {
     const bucketId = this.getLogicalId(this.bucket.node.defaultChild as import('aws-cdk-lib/aws-s3').CfnBucket);
     acknowledge(
       fn.role ?? fn,
-      'The object actions are granted on the prefixes the function reads and writes (incoming/*, results/*, textract-input/*), each key of which is a document or result; object-level ARNs need the wildcard.',
-      ...[INPUT_PREFIX, OUTPUT_PREFIX, OCR_INPUT_PREFIX].map((prefix) => `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`),
+      'The object actions are granted on the prefixes the function reads and writes (incoming/*, corrections/*, results/*, textract-input/*), each key of which is a document, a reviewer’s corrections or a result; object-level ARNs need the wildcard.',
+      ...[INPUT_PREFIX, CORRECTIONS_PREFIX, OUTPUT_PREFIX, OCR_INPUT_PREFIX].map(
+        (prefix) => `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+      ),
     );
   }
 }

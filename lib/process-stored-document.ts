@@ -33,6 +33,8 @@ export interface StoredProcessOptions extends ProcessOptions {
    * the bucket keeps its dataset up to date here
    */
   afterWrite?: (written: { outputKey: string; result: Result; previous: Result | null }) => Promise<void>;
+  /** runs on a new result before it is written: the bucket applies a reviewer's stored corrections here */
+  revise?: (result: Result) => Promise<Result>;
 }
 
 export type StoredOutcome =
@@ -50,7 +52,7 @@ const MAX_RESULT_BYTES = 64 * 1024 * 1024;
  * store failures (StoreError).
  */
 export async function processStoredDocument(store: DocumentStore, key: string, options: StoredProcessOptions): Promise<StoredOutcome> {
-  const { outputKey, prepare, outputStore, force, clearPending, afterWrite, ...processOptions } = options;
+  const { outputKey, prepare, outputStore, force, clearPending, afterWrite, revise, ...processOptions } = options;
   const target = outputStore ?? store;
   const jsonKey = jsonKeyOf(outputKey);
   const maxBytes = processOptions.config.maxBytes;
@@ -59,7 +61,8 @@ export async function processStoredDocument(store: DocumentStore, key: string, o
   const recorded = existing === null ? {} : recordedSourceOf(existing);
   if (existing !== null && isCurrentResult(recorded, { etag: source?.etag })) return { outcome: 'current', result: existing, jsonKey };
 
-  const written = async (result: Result): Promise<StoredOutcome> => {
+  const written = async (read: Result): Promise<StoredOutcome> => {
+    const result = revise === undefined ? read : await revise(read);
     await writeOutputs(target, outputKey, result);
     if (clearPending) await removePending(target, outputKey);
     await afterWrite?.({ outputKey, result, previous: existing });

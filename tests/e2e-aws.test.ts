@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { documentIdOf } from '../lib/archive/bucket-dataset.ts';
@@ -110,6 +110,57 @@ describe('process-document handler end to end on a local S3', () => {
     } finally {
       db.closeSync();
     }
+  });
+
+  it('applies a reviewer’s corrections put under corrections/: both values kept, a new version, the dataset follows', async () => {
+    const upload = UPLOADS[1];
+    const jsonKey = resultKey(upload.key, '.json');
+    const read = ResultSchema.parse(JSON.parse(await getText(jsonKey)));
+    const cell = read.findings.find((f) => f.severity === 'error')!.cells[0]!;
+    const before = cell.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], read.tables) as number;
+    const put = async (key: string, sha256: string) => {
+      const body = JSON.stringify({
+        schemaVersion: 1,
+        document: { sha256, uri: read.source.uri },
+        corrections: [{ cell, value: before + 1, reason: '对照原件', reviewer: '王审核', time: '2026-11-30T10:00:00Z' }],
+      });
+      await s3.client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+      return invoke(sqsEvent(s3PutRecord(BUCKET, key, { size: body.length })));
+    };
+    const correctionsKey = `corrections/${upload.key.slice('incoming/'.length)}.corrections.json`;
+    // corrections for other bytes than the result's change nothing
+    assert.deepEqual((await put(correctionsKey, 'f'.repeat(64))).batchItemFailures, []);
+    assert.equal(ResultSchema.parse(JSON.parse(await getText(jsonKey))).version, read.version);
+
+    assert.deepEqual((await put(correctionsKey, read.source.sha256)).batchItemFailures, []);
+    const corrected = ResultSchema.parse(JSON.parse(await getText(jsonKey)));
+    assert.equal(corrected.version, read.version + 1);
+    assert.equal(corrected.cells[cell]?.method, 'corrected');
+    assert.deepEqual(corrected.cells[cell]?.read, { value: before, method: read.cells[cell]?.method ?? 'text' });
+    assert.deepEqual(
+      corrected.corrections.map((c) => [c.cell, c.value]),
+      [[cell, before + 1]],
+    );
+    assert.match(await getText(resultKey(upload.key, '.report.html')), /含 1 处人工更正/);
+    // the bucket's dataset has the corrected figure and the one read
+    const key = datasetKeyOf('cells', corrected.report.year, documentIdOf(resultKey(upload.key, '')));
+    const file = join(mkdtempSync(join(tmpdir(), 'gouji-bucket-dataset-')), 'cells.parquet');
+    writeFileSync(file, await (await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }))).Body!.transformToByteArray());
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const rows = (await db.runAndReadAll(`SELECT value, method, read_value FROM '${file}' WHERE cell = '${cell}'`)).getRowObjectsJS();
+    db.closeSync();
+    assert.deepEqual(rows, [{ value: before + 1, method: 'corrected', read_value: before }]);
+
+    // the document read again (its result gone) gets the stored corrections again
+    await s3.client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: jsonKey }));
+    assert.deepEqual((await invoke(sqsEvent(records.get(upload.key)!))).batchItemFailures, []);
+    const again = ResultSchema.parse(JSON.parse(await getText(jsonKey)));
+    assert.equal(again.cells[cell]?.method, 'corrected');
+    assert.deepEqual(
+      again.corrections.map((c) => [c.cell, c.value]),
+      [[cell, before + 1]],
+    );
+    assert.equal(again.status, corrected.status);
   });
 
   it('changes nothing when the same events arrive again', async () => {

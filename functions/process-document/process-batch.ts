@@ -1,7 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { applyStoredCorrections, withStoredCorrections } from '../../lib/archive/bucket-corrections.ts';
 import { publishToDataset } from '../../lib/archive/bucket-dataset.ts';
+import { outputKeyOfCorrections } from '../../lib/archive/corrections-layout.ts';
 import type { Config } from '../../lib/config.ts';
 import { startTextractJob, type TextractStartDeps } from '../../lib/ocr-jobs/start-textract-job.ts';
 import type { DocumentStore } from '../../lib/ports/document-store.ts';
@@ -34,6 +36,12 @@ export function createProcessDocumentHandler(deps: ProcessDocumentDeps): (event:
       for (const object of parseS3Notification(record.body)) {
         logger.appendKeys({ key: object.key });
         try {
+          if (outputKeyOfCorrections(object.key) !== null) {
+            // a reviewer's corrections: applied to the result they name, no document processed
+            const applied = await applyStoredCorrections(deps.storeFor(object.bucket), object.key);
+            logger.info('corrections handled', { outcome: applied.outcome, ...('reason' in applied ? { reason: applied.reason } : {}) });
+            continue;
+          }
           const outputKey = outputKeyFor(object.key);
           if (outputKey === null) {
             // The notification filter should make this impossible; never process our own outputs.
@@ -49,6 +57,8 @@ export function createProcessDocumentHandler(deps: ProcessDocumentDeps): (event:
             signal: budget.signal,
             // the bucket's dataset (results/dataset/) follows every result written
             afterWrite: (w) => publishToDataset(store, w.outputKey, w.result, w.previous),
+            // corrections a reviewer stored for these bytes outlive a new reading of them
+            revise: (result) => withStoredCorrections(store, outputKey, result),
             ...(deps.ocr === undefined || config.ocrEngine !== 'local' ? {} : { ocr: deps.ocr }),
             ...(textract === undefined
               ? {}

@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { withStoredCorrections } from '../../lib/archive/bucket-corrections.ts';
 import { publishToDataset } from '../../lib/archive/bucket-dataset.ts';
 import type { Config } from '../../lib/config.ts';
 import { type TextractCompleteDeps as JobDeps, planCompletion, recordCompletion } from '../../lib/ocr-jobs/complete-textract-job.ts';
@@ -52,6 +53,7 @@ export function createTextractCompleteHandler(
           signal: budget.signal,
           clearPending: true,
           afterWrite: (w) => publishToDataset(store, w.outputKey, w.result, w.previous),
+          revise: (result) => withStoredCorrections(store, outputKey, result),
           prepare: plan.prepare,
         });
         recordOutcome(metrics, outcome, Date.now() - started);

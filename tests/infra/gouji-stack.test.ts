@@ -5,6 +5,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import cdkNag from 'cdk-nag';
 import { BATCH_SIZE } from '../../functions/shared/batch-sizes.ts';
 import { GoujiStack, type GoujiStackProps } from '../../infra/gouji-stack.ts';
+import { CORRECTIONS_PREFIX, CORRECTIONS_SUFFIX } from '../../lib/archive/corrections-layout.ts';
 import { INPUT_PREFIX, OUTPUT_PREFIX, outputKeyFor } from '../../lib/result-keys.ts';
 
 // Bundling is skipped here (`npm run synth` runs it; tests/functions/local-ocr-asset.test.ts
@@ -96,13 +97,21 @@ describe('GoujiStack (local OCR, the default)', () => {
     });
   });
 
-  it('notifies SQS only for objects created under incoming/, and results never match it', () => {
+  it('notifies SQS only for documents created under incoming/ and corrections under corrections/, and results match neither', () => {
     const notifications = template.findResources('Custom::S3BucketNotifications');
     const configs = Object.values(notifications).flatMap((r) => r['Properties']['NotificationConfiguration']['QueueConfigurations'] ?? []);
-    assert.equal(configs.length, 1);
-    assert.deepEqual(configs[0].Filter.Key.FilterRules, [{ Name: 'prefix', Value: INPUT_PREFIX }]);
+    assert.deepEqual(
+      configs.map((c: { Filter: { Key: { FilterRules: unknown } } }) => c.Filter.Key.FilterRules),
+      [
+        [{ Name: 'prefix', Value: INPUT_PREFIX }],
+        [
+          { Name: 'suffix', Value: CORRECTIONS_SUFFIX },
+          { Name: 'prefix', Value: CORRECTIONS_PREFIX },
+        ],
+      ],
+    );
     const out = outputKeyFor('incoming/2023/报告.pdf');
-    assert.ok(out?.startsWith(OUTPUT_PREFIX) && !`${out}.json`.startsWith(INPUT_PREFIX));
+    assert.ok(out?.startsWith(OUTPUT_PREFIX) && !`${out}.json`.startsWith(INPUT_PREFIX) && !out.startsWith(CORRECTIONS_PREFIX));
   });
 
   it('gives the queue a DLQ and a visibility timeout 6× the function timeout', () => {
