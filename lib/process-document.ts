@@ -100,7 +100,7 @@ async function analyse(
   });
   if (!read.outcome.ok) return unreadable(read.outcome.reason, read.outcome.message, read.extraction);
 
-  const extracted = extractTables(read.outcome.layout, read.metadataTitle);
+  const extracted = extractTables(read.outcome.layout, read.metadataTitle, read.extraction.ocrPages);
   const format = extracted.report.formatVersion;
   const { tables } = extracted;
   if (!format || (!tables.proactive && !tables.applications && !tables.reviewLitigation)) {

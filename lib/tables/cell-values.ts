@@ -13,7 +13,11 @@ export class CellReader {
   readonly findings: Finding[] = [];
 
   /** `resolve`: what to read for a pending cell of a run row (resolve-runs.ts); others read as they are. */
-  constructor(private readonly resolve: (cell: LayoutCell | undefined) => ResolvedCell = (c) => ({ cell: c })) {}
+  constructor(
+    private readonly resolve: (cell: LayoutCell | undefined) => ResolvedCell = (c) => ({ cell: c }),
+    /** pages read by OCR: a blank cell there has no word, hence no confidence, but OCR read it */
+    private readonly ocrPages: ReadonlySet<number> = new Set(),
+  ) {}
 
   /** Reads one printed cell under its dotted path; null (with a finding) when it is no valid figure. */
   read(path: string, placed: LayoutCell | undefined, column: string): number | null {
@@ -21,8 +25,10 @@ export class CellReader {
     const { cell, run } = this.resolve(placed);
     if (!cell) return null;
     const ocr = cell.confidence !== undefined;
+    const byOcr = ocr || (cell.page !== undefined && this.ocrPages.has(cell.page));
     // every value says how it was obtained, with its place on the page when it has one
-    const source: CellSource = run === undefined ? { method: ocr ? 'ocr' : 'text', text: cell.text } : { method: 'arithmetic', text: run };
+    const source: CellSource =
+      run === undefined ? { method: byOcr ? 'ocr' : 'text', text: cell.text } : { method: 'arithmetic', text: run };
     if (cell.page !== undefined) source.page = cell.page;
     if (cell.bbox) source.bbox = cell.bbox;
     if (cell.confidence !== undefined) source.confidence = round(cell.confidence);

@@ -43,7 +43,11 @@ export interface Extracted {
 const OVERVIEW_FALLBACK_LINES = 30;
 
 /** Finds tables 2, 3 and 4 in a layout and maps every cell to its id. Pure. */
-export function extractTables(layout: Layout, metadataTitle?: string): Extracted {
+/**
+ * `ocrPages`: the pages OCR read, so that a blank cell there (no word, so no confidence) still
+ * says its value was obtained by OCR.
+ */
+export function extractTables(layout: Layout, metadataTitle?: string, ocrPages: readonly number[] = []): Extracted {
   const { lines } = layout;
   const sections = findSections(lines);
   const header = detectHeader(lines, sections.overview ?? -1, metadataTitle);
@@ -65,7 +69,7 @@ export function extractTables(layout: Layout, metadataTitle?: string): Extracted
   const reviewCells = mapReview(lines, reviewStart, regions.t4End);
   // rows whose figures ran together are split now that every table is placed
   const runs = resolveRuns({ format, proactive: t2[format].rows, applications: t3[format].rows, review: reviewCells });
-  const reader = new CellReader(runs.resolve);
+  const reader = new CellReader(runs.resolve, new Set(ocrPages));
   const proactive = buildProactive(t2[format], format, reader);
   const applications = buildApplications(t3[format], format, reader);
   const reviewLitigation = buildReviewLitigation(reviewCells, reader);

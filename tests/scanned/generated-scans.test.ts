@@ -92,6 +92,12 @@ describe('scanned reports of the generated set, local OCR', () => {
         Array.from({ length: pages }, (_, i) => i + 1),
         run.name,
       );
+      // every figure of a scanned page says OCR read it — a cell printed blank too (no word, no confidence)
+      const methods = new Set(Object.values(run.result.cells).map((source) => source.method));
+      assert.ok(
+        [...methods].every((m) => m === 'ocr' || m === 'arithmetic'),
+        `${run.name}: ${[...methods].join(', ')}`,
+      );
     }
   });
 
