@@ -8,6 +8,15 @@ export interface GeoWord {
   confidence?: number;
 }
 
+/**
+ * How far a line may lean off its axis (rise over run) and still be a table rule: about 2°. Drawn
+ * rules lie exactly level; a page turned as a whole (a scan placed in a PDF, a page printed and
+ * scanned back) leans them by a degree or two, and they must pass both where a PDF's paths become
+ * rulings and where the levelled page's rulings become a grid, or the page loses its table's
+ * rules before it is levelled by them. One value for both places, so the two never disagree.
+ */
+export const MAX_RULE_LEAN = 0.035;
+
 export const cx = (b: Box): number => (b[0] + b[2]) / 2;
 export const cy = (b: Box): number => (b[1] + b[3]) / 2;
 export const height = (b: Box): number => b[3] - b[1];

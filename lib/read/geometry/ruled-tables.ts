@@ -1,6 +1,6 @@
 import type { Segment } from '../../model/layout.ts';
 import type { Box } from '../../model/result.ts';
-import { cx, cy, type GeoWord } from './geo-word.ts';
+import { cx, cy, type GeoWord, MAX_RULE_LEAN } from './geo-word.ts';
 import { textOf } from './text-join.ts';
 
 /** A cell of a ruled grid after merging: it spans rows r0..r1 and columns c0..c1. */
@@ -44,8 +44,8 @@ export function ruledTables(
   for (const [x0, y0, x1, y1] of rulings) {
     const dx = Math.abs(x1 - x0);
     const dy = Math.abs(y1 - y0);
-    if (dy <= dx * 0.035) horizontal.push({ at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
-    else if (dx <= dy * 0.035) vertical.push({ at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
+    if (dy <= dx * MAX_RULE_LEAN) horizontal.push({ at: (y0 + y1) / 2, from: Math.min(x0, x1), to: Math.max(x0, x1) });
+    else if (dx <= dy * MAX_RULE_LEAN) vertical.push({ at: (x0 + x1) / 2, from: Math.min(y0, y1), to: Math.max(y0, y1) });
   }
   const tables: RuledTable[] = [];
   for (const group of connectedGroups(horizontal, vertical, tolerance)) {

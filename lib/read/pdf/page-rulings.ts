@@ -1,4 +1,5 @@
 import type { Segment } from '../../model/layout.ts';
+import { MAX_RULE_LEAN } from '../geometry/geo-word.ts';
 import { boundsOf, type PointMapper } from './page-words.ts';
 import type { PdfPath } from './pdf-engine.ts';
 
@@ -8,8 +9,6 @@ const MAX_RULE_THICKNESS = 3;
 const MIN_RULE_LENGTH = 4;
 /** Bound on the work for one page: a hostile page may draw millions of paths. */
 const MAX_SEGMENTS = 20_000;
-/** How far from the axis (rise over run) a line may lean and still be a table rule. */
-const MAX_LEAN = 0.02;
 
 /**
  * Finds the straight horizontal and vertical lines a page draws — stroked paths, and filled
@@ -50,6 +49,6 @@ function addAxisSegment(x0: number, y0: number, x1: number, y1: number, out: Seg
   const dy = Math.abs(y1 - y0);
   if (Math.max(dx, dy) < MIN_RULE_LENGTH) return;
   // Only (nearly) axis-aligned lines can be table rules.
-  if (dy <= dx * MAX_LEAN) out.push([Math.min(x0, x1), (y0 + y1) / 2, Math.max(x0, x1), (y0 + y1) / 2]);
-  else if (dx <= dy * MAX_LEAN) out.push([(x0 + x1) / 2, Math.min(y0, y1), (x0 + x1) / 2, Math.max(y0, y1)]);
+  if (dy <= dx * MAX_RULE_LEAN) out.push([Math.min(x0, x1), (y0 + y1) / 2, Math.max(x0, x1), (y0 + y1) / 2]);
+  else if (dx <= dy * MAX_RULE_LEAN) out.push([(x0 + x1) / 2, Math.min(y0, y1), (x0 + x1) / 2, Math.max(y0, y1)]);
 }
