@@ -1,4 +1,4 @@
-import type { GeoWord } from './geo-word.ts';
+import { type GeoWord, height } from './geo-word.ts';
 import { textLines, textOf } from './text-join.ts';
 
 /** Page numbers as printed: “- 3 -”, “—3—”, “3”, “第3页”, “第 3 页 共 6 页”, “3/6”. */
@@ -8,6 +8,12 @@ const PAGE_NUMBER =
 /** How far into the page, from the top or the bottom, headers and footers sit. */
 const MARGIN = 0.09;
 
+/**
+ * A repeated margin line this much taller than the smallest of its repeats is not furniture: the
+ * report's title set large on the first page, repeated small as the running header of the others.
+ */
+const LARGER_THAN_RUNNING = 1.3;
+
 interface PageWords {
   words: GeoWord[];
   height: number;
@@ -15,7 +21,8 @@ interface PageWords {
 
 /**
  * Removes page numbers and running headers/footers: lines in the top or bottom margin that are a
- * page number, or whose text (digits aside) repeats in the margins of several pages.
+ * page number, or whose text (digits aside) repeats in the margins of several pages in the size
+ * of its smallest repeat.
  */
 export function dropPageFurniture(pages: readonly PageWords[]): GeoWord[][] {
   const marginLines = pages.map((page) =>
@@ -25,16 +32,26 @@ export function dropPageFurniture(pages: readonly PageWords[]): GeoWord[][] {
         const y1 = Math.max(...line.map((w) => w.box[3]));
         return y1 < page.height * MARGIN || y0 > page.height * (1 - MARGIN);
       })
-      .map((line) => ({ line, key: textOf(line).replace(/[0-9０-９]+/gu, '#') })),
+      .map((line) => ({ line, key: textOf(line).replace(/[0-9０-９]+/gu, '#'), size: lineHeight(line) })),
   );
   const seen = new Map<string, number>();
-  for (const lines of marginLines) for (const key of new Set(lines.map((l) => l.key))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const smallest = new Map<string, number>();
+  for (const lines of marginLines) {
+    for (const key of new Set(lines.map((l) => l.key))) seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (const { key, size } of lines) smallest.set(key, Math.min(size, smallest.get(key) ?? Infinity));
+  }
   const repeatedAt = Math.max(2, Math.ceil(pages.length / 2));
   return pages.map((page, i) => {
     const drop = new Set<GeoWord>();
-    for (const { line, key } of marginLines[i] ?? []) {
-      if (PAGE_NUMBER.test(textOf(line)) || (pages.length >= 2 && (seen.get(key) ?? 0) >= repeatedAt)) for (const w of line) drop.add(w);
+    for (const { line, key, size } of marginLines[i] ?? []) {
+      const running = pages.length >= 2 && (seen.get(key) ?? 0) >= repeatedAt && size <= LARGER_THAN_RUNNING * smallest.get(key)!;
+      if (PAGE_NUMBER.test(textOf(line)) || running) for (const w of line) drop.add(w);
     }
     return page.words.filter((w) => !drop.has(w));
   });
+}
+
+/** Height of a text line: its tallest word (a line's words may sit a little apart in y). */
+function lineHeight(line: readonly GeoWord[]): number {
+  return Math.max(...line.map((w) => height(w.box)));
 }

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PositionedPage, PositionedWord } from '../../lib/model/layout.ts';
+import { linesFromPages } from '../../lib/read/geometry/lines-from-pages.ts';
+
+/** A line of text `size` points high, one point of advance per character and size. */
+const text = (value: string, x: number, y: number, size: number): PositionedWord => ({
+  text: value,
+  bbox: [x, y, x + size * [...value].length, y + size],
+});
+
+const TITLE = '淮安市洪泽区司法局2023年政府信息公开工作年度报告';
+
+function pages(count: number, titleSize: number): PositionedPage[] {
+  return Array.from({ length: count }, (_, i) => ({
+    page: i + 1,
+    width: 595,
+    height: 842,
+    unit: 'pt' as const,
+    words: [
+      // the title at the head of page 1, the same words small as the running header of the others
+      i === 0 ? text(TITLE, 60, 40, titleSize) : text(TITLE, 60, 25, 9),
+      text(`正文第${i + 1}页的内容。`, 60, 300, 12),
+      text(`- ${i + 1} -`, 280, 800, 10),
+    ],
+  }));
+}
+
+describe('page furniture', () => {
+  it('keeps the title the other pages repeat small as their running header', () => {
+    for (const count of [2, 3, 5]) {
+      const lines = linesFromPages(pages(count, 18)).map((l) => `${l.page}:${l.cells.map((c) => c.text).join('|')}`);
+      assert.deepEqual(
+        lines,
+        [`1:${TITLE}`, ...Array.from({ length: count }, (_, i) => `${i + 1}:正文第${i + 1}页的内容。`)],
+        `${count} pages`,
+      );
+    }
+  });
+
+  it('drops a running header printed in the same size on every page', () => {
+    const lines = linesFromPages(pages(4, 9)).map((l) => l.cells.map((c) => c.text).join('|'));
+    assert.ok(!lines.includes(TITLE), lines.join('\n'));
+  });
+});
