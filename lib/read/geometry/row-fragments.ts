@@ -1,0 +1,186 @@
+import type { Box } from '../../model/result.ts';
+import { cy, type GeoWord, overlap } from './geo-word.ts';
+import { startsWithEnumeration } from './numeric.ts';
+import { type Chunk, sameSize, type TextRow, tableHeader } from './text-rows.ts';
+
+/** What a page that goes on with a table knows of it: its rows' text height and its header's text. */
+export interface Carried {
+  height: number;
+  headerText?: string;
+}
+
+/** Most label cells a fragment line may cross (table 3 has three label columns). */
+const FRAGMENT_CHUNKS = 3;
+
+/**
+ * Attaches label fragments (a label wrapped over lines) to the nearest table row: a fragment lies
+ * left of the row's numbers, has the row's text size, sits within about a line of the row (or of
+ * a fragment already attached) and not far right of the row's own label. A fragment that opens
+ * with a number (“3.危及…”, “（二）部分公开”) is never a second label in a column where the row
+ * has one already, and a later line of a label never goes to a row whose numbered label starts
+ * below it: when no row can take a numbered line, it is a row whose figures were all printed
+ * blank, and it joins `anchors` as a row of its own. Returns the other lines.
+ */
+export function attachFragments(
+  rows: readonly TextRow[],
+  anchors: TextRow[],
+  zoneLeft: (row: TextRow) => number,
+  carried: Carried | undefined,
+): TextRow[] {
+  const extent = new Map(anchors.map((a) => [a, [...a.box] as Box]));
+  const labelChunks = (a: TextRow) => [...a.chunks.filter((c) => !c.numeric), ...a.extra];
+  // words that open with a number, wherever they sit in a chunk (chunks may run over two columns)
+  const numbered = (chunks: readonly Chunk[]) => chunks.flatMap((c) => c.words.filter((w) => startsWithEnumeration(w.text)));
+  const figured = anchors.filter((a) => a.chunks.some((c) => c.numeric));
+  const isFragment = (r: TextRow) => !r.anchor && r.chunks.every((c) => !c.numeric) && r.chunks.length <= FRAGMENT_CHUNKS;
+  let pending = rows.filter(isFragment);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const left: TextRow[] = [];
+    const blank: TextRow[] = [];
+    for (const row of pending) {
+      const own = numbered(row.chunks);
+      const words = row.chunks.flatMap((c) => c.words);
+      const owner = anchors
+        .filter((a) => {
+          const box = extent.get(a)!;
+          const gap = Math.max(box[1] - row.box[3], row.box[1] - box[3]);
+          const spans = labelChunks(a).map((c) => [c.box[0], c.box[2]] as const);
+          // Text well right of the row's own label (a centred caption such as “第二十条第（八）项”) is not part of it.
+          // (A numbered line is a row label wherever it sits.)
+          const beyondLabel = own.length === 0 && spans.length > 0 && row.box[0] > Math.max(...spans.map(([, x1]) => x1)) + 4 * a.h;
+          const theirs = numbered(labelChunks(a));
+          const sameColumn = (w: GeoWord) => theirs.filter((d) => overlap(w.box[0], w.box[2], d.box[0], d.box[2]) > 0);
+          const secondNumbered = own.some((w) => sameColumn(w).length > 0);
+          const beforeItsStart =
+            own.length === 0 &&
+            words.some((w) => {
+              const starts = sameColumn(w);
+              return starts.length > 0 && starts.every((d) => cy(d.box) > cy(w.box));
+            });
+          // the first line of a label next to the figures: its figures are level with some line of its label
+          const innermost = own.length > 0 && spans.every(([, x1]) => x1 <= row.box[0] + 0.5 * a.h);
+          const figuresBelow = innermost && !labelReachesFigures(row, a, rows);
+          return (
+            row.box[2] < zoneLeft(a) &&
+            gap <= 1.2 * a.h &&
+            sameSize(row, a) &&
+            !beyondLabel &&
+            !secondNumbered &&
+            !beforeItsStart &&
+            !figuresBelow
+          );
+        })
+        .sort((a, b) => rank(row, a, own.length > 0) - rank(row, b, own.length > 0))[0];
+      if (owner !== undefined) {
+        owner.extra.push(...row.chunks);
+        const box = extent.get(owner)!;
+        extent.set(owner, [
+          Math.min(box[0], row.box[0]),
+          Math.min(box[1], row.box[1]),
+          Math.max(box[2], row.box[2]),
+          Math.max(box[3], row.box[3]),
+        ]);
+        changed = true;
+      } else {
+        if (own.length > 0 && isBlankRow(row, rows, figured, zoneLeft, carried)) blank.push(row);
+        left.push(row);
+      }
+    }
+    // a blank row only once no row can take the line (a label's other lines may bring one closer)
+    if (!changed && blank.length > 0) {
+      for (const row of blank) {
+        row.anchor = true;
+        anchors.push(row);
+        extent.set(row, [...row.box] as Box);
+      }
+      changed = true;
+    }
+    pending = left.filter((row) => !row.anchor);
+  }
+  const attached = new Set(pending);
+  return rows.filter((r) => !r.anchor && (attached.has(r) || !isFragment(r)));
+}
+
+/**
+ * Whether the label that opens with the numbered line `first` (its later lines below it in its
+ * column, up to the next numbered line) reaches down to the anchor's figures: however a label is
+ * aligned, its figures are level with one of its lines, so a one-line label wholly above a row's
+ * figures is a row of its own printed blank, not a piece of that row.
+ */
+function labelReachesFigures(first: TextRow, anchor: TextRow, rows: readonly TextRow[]): boolean {
+  const figures = anchor.chunks.filter((c) => c.numeric);
+  if (figures.length === 0) return true;
+  const top = Math.min(...figures.map((c) => c.box[1]));
+  const inColumn = (c: Chunk) => !c.numeric && overlap(c.box[0], c.box[2], first.box[0], first.box[2]) > 0;
+  let bottom = first.box[3];
+  const below = rows.filter((r) => r.box[1] > first.box[1] && r.chunks.some(inColumn)).sort((a, b) => a.box[1] - b.box[1]);
+  for (const next of below) {
+    if (bottom > top || next.box[1] - bottom > 1.2 * first.h) break;
+    if (next.chunks.filter(inColumn).some((c) => startsWithEnumeration(c.text))) break;
+    bottom = Math.max(bottom, next.box[3]);
+  }
+  return bottom > top;
+}
+
+/**
+ * Nearer rows first; a numbered line is a label's first line, so rows level with it or below it
+ * (where a label's figures sit when it is centred or set at the top) come before rows above it.
+ */
+function rank(fragment: TextRow, anchor: TextRow, numbered: boolean): number {
+  const distance = Math.abs(cy(fragment.box) - cy(anchor.box));
+  const above = cy(anchor.box) < cy(fragment.box) - 0.3 * anchor.h;
+  return numbered && above ? distance + BELOW_FIRST : distance;
+}
+
+/** Puts every row above a numbered label line after every row level with it or below it. */
+const BELOW_FIRST = 1e6;
+
+/**
+ * A numbered label line is a row of a table printed blank when it lies in the label column of the
+ * table's rows: between two of them, or above the first or below the last with nothing but lines
+ * of text (its own wrapped label) and no wider gap than a row's between it and the table, or
+ * first on a page that goes on with the previous page's table.
+ */
+function isBlankRow(
+  row: TextRow,
+  rows: readonly TextRow[],
+  figured: readonly TextRow[],
+  zoneLeft: (row: TextRow) => number,
+  carried: Carried | undefined,
+): boolean {
+  const table = figured.filter((a) => sameSize(row, a) && row.box[2] < zoneLeft(a));
+  const above = table.filter((a) => a.box[3] <= cy(row.box));
+  const below = table.filter((a) => a.box[1] >= cy(row.box));
+  if (above.length > 0 && below.length > 0) return true;
+  // the first line of a page that goes on with the previous page's table, in its text size (below
+  // the table's header when the page repeats it)
+  if (carried !== undefined && Math.abs(row.h - carried.height) <= 0.3 * carried.height) {
+    const over = rows.filter((r) => r !== row && r.box[1] < row.box[1]);
+    if (over.length === 0 || isRepeatedHeader(over, row, carried.headerText)) return true;
+  }
+  const down = below.length > 0;
+  let at = row;
+  for (;;) {
+    const next = rows
+      .filter((r) => r !== at && (down ? r.box[1] > at.box[1] : r.box[1] < at.box[1]))
+      .sort((a, b) => (down ? a.box[1] - b.box[1] : b.box[1] - a.box[1]))[0];
+    if (next === undefined || (down ? next.box[1] - at.box[3] : at.box[1] - next.box[3]) > BLANK_ROW_GAP * row.h) return false;
+    if (table.includes(next)) return true;
+    at = next;
+  }
+}
+
+/**
+ * Whether the lines are the table's header printed again above `first`: all of them, in the
+ * table's text size and close together, most of their pieces words of the header it had before
+ * (a page may repeat the header in part, or break its words over other lines).
+ */
+function isRepeatedHeader(lines: readonly TextRow[], first: TextRow, headerText: string | undefined): boolean {
+  if (headerText === undefined || tableHeader(lines, first).length !== lines.length) return false;
+  const pieces = lines.flatMap((r) => r.chunks.map((c) => c.text));
+  return pieces.filter((p) => headerText.includes(p)).length * 2 > pieces.length;
+}
+
+/** Widest gap (in text heights) between a blank row at a table's top or foot and the table. */
+const BLANK_ROW_GAP = 2;
