@@ -1,13 +1,16 @@
 import type { Box } from '../../model/result.ts';
-import { cy, type GeoWord, overlap } from './geo-word.ts';
+import { cy, type GeoWord, median, overlap } from './geo-word.ts';
 import { startsWithEnumeration } from './numeric.ts';
-import { type Chunk, sameSize, type TextRow, tableHeader } from './text-rows.ts';
+import { type Chunk, pitch, sameSize, type TextRow, tableHeader } from './text-rows.ts';
 
 /** What a page that goes on with a table knows of it: its rows' text height and its header's text. */
 export interface Carried {
   height: number;
   headerText?: string;
 }
+
+/** A numbered line whose characters are this much wider than the table's labels' is a heading set larger, not a row. */
+const HEADING_PITCH = 1.25;
 
 /** Most label cells a fragment line may cross (table 3 has three label columns). */
 const FRAGMENT_CHUNKS = 3;
@@ -17,9 +20,11 @@ const FRAGMENT_CHUNKS = 3;
  * left of the row's numbers, has the row's text size, sits within about a line of the row (or of
  * a fragment already attached) and not far right of the row's own label. A fragment that opens
  * with a number (“3.危及…”, “（二）部分公开”) is never a second label in a column where the row
- * has one already, and a later line of a label never goes to a row whose numbered label starts
- * below it: when no row can take a numbered line, it is a row whose figures were all printed
- * blank, and it joins `anchors` as a row of its own. Returns the other lines.
+ * has one already, a later line of a label never goes to a row whose numbered label starts below
+ * it, and a numbered label never goes to a row whose figures lie wholly below its lines: when no
+ * row can take a numbered line, it is a row whose figures were all printed blank, and it joins
+ * `anchors` as a row of its own. A numbered line set larger than the table's labels is a heading,
+ * never part of the table. Returns the other lines.
  */
 export function attachFragments(
   rows: readonly TextRow[],
@@ -33,6 +38,11 @@ export function attachFragments(
   const numbered = (chunks: readonly Chunk[]) => chunks.flatMap((c) => c.words.filter((w) => startsWithEnumeration(w.text)));
   const figured = anchors.filter((a) => a.chunks.some((c) => c.numeric));
   const isFragment = (r: TextRow) => !r.anchor && r.chunks.every((c) => !c.numeric) && r.chunks.length <= FRAGMENT_CHUNKS;
+  const labelPitch = median(
+    figured.flatMap((a) => a.chunks.filter((c) => !c.numeric).flatMap((c) => pitch(c) ?? [])),
+    Number.NaN,
+  );
+  const heading = (row: TextRow) => (pitch(row.chunks[0]!) ?? 0) > HEADING_PITCH * labelPitch;
   let pending = rows.filter(isFragment);
   for (let changed = true; changed; ) {
     changed = false;
@@ -40,6 +50,10 @@ export function attachFragments(
     const blank: TextRow[] = [];
     for (const row of pending) {
       const own = numbered(row.chunks);
+      if (own.length > 0 && heading(row)) {
+        left.push(row);
+        continue;
+      }
       const words = row.chunks.flatMap((c) => c.words);
       const owner = anchors
         .filter((a) => {

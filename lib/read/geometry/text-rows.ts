@@ -51,6 +51,23 @@ export function chunksOf(line: GeoWord[]): Chunk[] {
   });
 }
 
+/** Fewer characters than this give too rough a pitch to judge a chunk's text size by. */
+const PITCH_CHARS = 4;
+
+/**
+ * Width per character of a chunk: its text size where box heights say little (OCR boxes of a
+ * heading and of a table row come out about as tall; their characters do not come out as wide).
+ * A half-width character (digits, “(”, “.”) counts as half a character.
+ */
+export function pitch(chunk: Chunk): number | undefined {
+  let chars = 0;
+  for (const ch of chunk.text.replace(/\s/gu, '')) chars += ch.codePointAt(0)! < FULL_WIDTH_FROM ? 0.5 : 1;
+  return chars >= PITCH_CHARS ? (chunk.box[2] - chunk.box[0]) / chars : undefined;
+}
+
+/** Characters from here on (CJK punctuation, ideographs, full-width forms) are set a full em wide. */
+const FULL_WIDTH_FROM = 0x2e80;
+
 /** Text of about the same size: a table's own lines, not a heading or body text beside it. */
 export function sameSize(row: TextRow, anchor: TextRow): boolean {
   return Math.abs(row.h - anchor.h) <= 0.3 * anchor.h;
