@@ -30,7 +30,23 @@ export function mapReview(lines: LayoutLine[], start: number, end: number): Layo
     for (let k = first; k < rows.length && cells.length < COUNT; k++) cells.push(...rows[k]!.values);
     if (cells.length === COUNT && rows[first]!.values.length % 5 === 0) return cells;
   }
-  return keyValues(lines, start, end);
+  return keyValues(lines, start, end) ?? allBlank(lines, start, end);
+}
+
+// the column and group headers that make a region table 4 even when no figure is printed in it
+const HEADER_WORDS = ['结果维持', '结果纠正', '尚未审结', '复议后起诉'];
+
+/**
+ * Table 4 printed with every cell blank (a publisher who leaves zeros blank, with no case that
+ * year): its headers are there and not one digit. Fifteen blank cells — each read as 0 with a
+ * value.blankCell warning, as any blank cell is — rather than a table reported missing.
+ */
+function allBlank(lines: LayoutLine[], start: number, end: number): LayoutCell[] | null {
+  const region = lines.slice(start, end).map(lineText);
+  const text = normalizeText(region.join(''));
+  if (!HEADER_WORDS.every((word) => text.includes(word))) return null;
+  if (region.some((line) => /[0-9０-９]/.test(line))) return null;
+  return Array.from({ length: COUNT }, () => ({ text: '' }));
 }
 
 const GROUP_KEYS: [number, string][] = [

@@ -55,3 +55,38 @@ describe('structure.* and value.* findings', () => {
     assert.ok(result.findings.some((f) => f.rule === 'structure.extraRow' && f.severity === 'info'));
   });
 });
+
+describe('table 4 printed with every cell blank', () => {
+  it('reads fifteen blank cells as 0 with a value.blankCell warning naming them, not a missing table', async () => {
+    // the figures' lines taken out: only table 4's headers are left, as a web page or an unruled PDF prints an all-blank table
+    const lines = source('h007').split('\n');
+    const from = lines.findIndex((l) => l.includes('四、政府信息公开行政复议'));
+    const to = lines.findIndex((l) => l.includes('五、存在的主要问题'));
+    assert.ok(from > 0 && to > from);
+    const text = [...lines.slice(0, from), ...lines.slice(from, to).filter((l) => !/\d/.test(l)), ...lines.slice(to)].join('\n');
+    const result = await run(text);
+    assert.equal(
+      result.findings.find((f) => f.rule === 'structure.missingTable'),
+      undefined,
+    );
+    const review = result.tables.reviewLitigation;
+    assert.ok(review);
+    assert.deepEqual(
+      Object.values(review).flatMap((group) => Object.values(group)),
+      new Array(15).fill(0),
+    );
+    const blank = result.findings.find((f) => f.rule === 'value.blankCell');
+    assert.ok(blank);
+    assert.equal(blank.cells.filter((c) => c.startsWith('reviewLitigation.')).length, 15);
+  });
+
+  it('still reports table 4 missing when its region holds a figure it cannot place', async () => {
+    const lines = source('h007').split('\n');
+    const from = lines.findIndex((l) => l.includes('四、政府信息公开行政复议'));
+    const to = lines.findIndex((l) => l.includes('五、存在的主要问题'));
+    const kept = lines.slice(from, to).filter((l) => !/\d/.test(l));
+    const text = [...lines.slice(0, from), ...kept, '\t7', ...lines.slice(to)].join('\n');
+    const result = await run(text);
+    assert.ok(result.findings.some((f) => f.rule === 'structure.missingTable'));
+  });
+});
