@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { PositionedPage } from './model/layout.ts';
-import type { Extraction, Finding, Result, Source } from './model/result.ts';
+import type { CellEvidence, Extraction, Finding, Result, Source } from './model/result.ts';
 import { MachineryError } from './ports/machinery-error.ts';
 import type { OcrEngine } from './ports/ocr-engine.ts';
 import { OcrError } from './ports/ocr-error.ts';
@@ -11,6 +11,7 @@ import { readPdf } from './read/pdf/read-pdf.ts';
 import { readDocument } from './read/read-document.ts';
 import type { UnreadableReason } from './read/read-result.ts';
 import { continuityChecks } from './rules/continuity.ts';
+import { type EvidenceCell, evidenceCells } from './rules/evidence-cells.ts';
 import { statusOf, validateReport } from './rules/validate.ts';
 import { extractTables } from './tables/extract-tables.ts';
 import { tooLargeMessage, unreadableResult } from './unreadable-result.ts';
@@ -119,6 +120,9 @@ async function analyse(
     mergedRows: extracted.mergedRows,
   });
   const findings: Finding[] = [...extracted.findings, ...checked.findings];
+  // while the page images are at hand: the crops behind the OCR'd cells the findings flag
+  const flagged = read.pageImages ? evidenceCells(extracted.cells, findings) : [];
+  const evidence = flagged.length > 0 ? await cropsOf(flagged, read.pageImages!, options.config.maxPixels) : {};
   return {
     schemaVersion: 1,
     goujiVersion: GOUJI_VERSION,
@@ -130,6 +134,7 @@ async function analyse(
     tables,
     ...(Object.keys(extracted.mergedRows).length > 0 ? { mergedRows: extracted.mergedRows } : {}),
     cells: extracted.cells,
+    ...(Object.keys(evidence).length > 0 ? { evidence } : {}),
     findings,
     // rules across years are run over a batch or an archive; on its own a report has no year before
     checks: [...checked.checks, ...continuityChecks(null, { tables, report: extracted.report })],
@@ -155,6 +160,15 @@ export async function documentPagesNeedingOcr(
   if (!pdf.ok) return null;
   const pages = pagesNeedingOcr(input.bytes, pdf.pages);
   return pages.length === 0 ? null : { kind, pages, pageCount: pdf.pageCount };
+}
+
+/**
+ * The crops, loaded only when a page was OCR'd locally: they decode images with sharp, which the
+ * function bundle without the local engine does not ship. A crop that fails leaves the result without evidence.
+ */
+async function cropsOf(cells: EvidenceCell[], pages: Map<number, Uint8Array>, maxPixels: number): Promise<Record<string, CellEvidence>> {
+  const { cellCrops } = await import('./read/image/cell-crops.ts');
+  return cellCrops(cells, pages, { maxPixels }).catch(() => ({}));
 }
 
 /** Hex sha256 of a document's bytes: its identity in results, Textract tokens and the current check. */

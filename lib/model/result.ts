@@ -127,6 +127,19 @@ export const AppliedCorrectionSchema = z.object({
 });
 export type AppliedCorrection = z.infer<typeof AppliedCorrectionSchema>;
 
+/**
+ * The page image behind one OCR'd cell a finding flags: a small grey PNG of the cell and its
+ * surroundings, so a reviewer checks the figure without opening the PDF.
+ */
+export const CellEvidenceSchema = z.object({
+  page: z.number().int().positive(),
+  /** the cell's box on the page image, pixels, as in `cells` */
+  bbox: BoxSchema,
+  /** `data:image/png;base64,…`, at most EVIDENCE_MAX_WIDTH × EVIDENCE_MAX_HEIGHT pixels */
+  image: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/),
+});
+export type CellEvidence = z.infer<typeof CellEvidenceSchema>;
+
 export const ResultSchema = z.object({
   schemaVersion: z.literal(1),
   /** the gouji version that made this result: a result of another version is redone */
@@ -141,6 +154,8 @@ export const ResultSchema = z.object({
   /** rows printed merged, when the publisher did so */
   mergedRows: MergedRowsSchema.optional(),
   cells: z.record(z.string(), CellSourceSchema),
+  /** crops of the page image behind flagged OCR'd cells, by cell path (only when a local OCR engine read the page) */
+  evidence: z.record(z.string(), CellEvidenceSchema).optional(),
   findings: z.array(FindingSchema),
   /** every rule the result was checked against, passed and skipped ones too */
   checks: z.array(CheckSchema).default([]),

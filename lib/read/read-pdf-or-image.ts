@@ -24,6 +24,7 @@ export async function readPdfDocument(bytes: Uint8Array, options: ReadDocumentOp
   const needOcr = pagesNeedingOcr(bytes, pdf.pages);
   const extraction: Extraction = { method: 'text', reader: 'pdf', pages: pdf.pageCount };
   const meta = pdf.metadataTitle ? { metadataTitle: pdf.metadataTitle } : {};
+  let pageImages: Map<number, Uint8Array> | undefined;
   if (needOcr.length > 0) {
     const recognised = await ocrPdfPages(bytes, needOcr, options);
     if (!recognised.ok) {
@@ -38,13 +39,15 @@ export async function readPdfDocument(bytes: Uint8Array, options: ReadDocumentOp
       extraction.ocrEngine = recognised.engine;
       const confidence = meanConfidence(recognised.pages);
       if (confidence !== undefined) extraction.meanConfidence = confidence;
+      pageImages = recognised.images;
     }
   }
-  return { kind: 'pdf', outcome: { ok: true, layout: { lines: linesFromPages(pages) } }, extraction, ...meta };
+  const layout = { lines: linesFromPages(pages) };
+  return { kind: 'pdf', outcome: { ok: true, layout }, extraction, ...meta, ...(pageImages ? { pageImages } : {}) };
 }
 
 type OcrOutcome =
-  | { ok: true; pages: PositionedPage[]; engine: string }
+  | { ok: true; pages: PositionedPage[]; engine: string; images?: Map<number, Uint8Array> }
   | { ok: false; reason: 'ocrRequired' | 'imageTooLarge' | 'ocrFailed'; message: string };
 
 async function ocrPdfPages(bytes: Uint8Array, numbers: number[], options: ReadDocumentOptions): Promise<OcrOutcome> {
@@ -61,12 +64,14 @@ async function ocrPdfPages(bytes: Uint8Array, numbers: number[], options: ReadDo
     };
   }
   try {
+    const images = new Map<number, Uint8Array>();
     const pages = await mapLimit(numbers, options.config.ocrConcurrency, async (n) => {
       const image = await pageImage(bytes, n, { dpi: options.config.ocrDpi, maxPixels: options.config.maxPixels });
       const page = await engine.recognize(image, options.signal ? { signal: options.signal } : {});
+      if (image.kind === 'encoded') images.set(n, image.bytes);
       return { ...page, page: n };
     });
-    return { ok: true, pages, engine: engine.name };
+    return { ok: true, pages, engine: engine.name, images };
   } catch (error) {
     return ocrFailure(error);
   }
@@ -108,6 +113,7 @@ export async function readImageDocument(bytes: Uint8Array, options: ReadDocument
       kind: 'image',
       outcome: { ok: true, layout: { lines: linesFromPages([{ ...page, page: 1 }]) } },
       extraction: { ...extraction, ocrEngine: options.ocr.name, ...(confidence !== undefined ? { meanConfidence: confidence } : {}) },
+      pageImages: new Map([[1, bytes]]),
     };
   } catch (error) {
     const failure = ocrFailure(error);

@@ -51,4 +51,6 @@ export interface DocumentRead {
   outcome: ReadOutcome;
   extraction: Extraction;
   metadataTitle?: string;
+  /** the encoded images the local OCR engine read, by 1-based page: crops of flagged cells come from them */
+  pageImages?: Map<number, Uint8Array>;
 }

@@ -16,6 +16,8 @@ export interface CellMark {
   corrected: boolean;
   /** tooltip lines, plain text */
   notes: string[];
+  /** the crop of the page image behind the cell, when the result carries one */
+  evidence?: { page: number; image: string };
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -58,6 +60,8 @@ export function cellMarker(result: Result): (path: string) => CellMark {
       mark.notes.push(`人工更正：识别为 ${source.read?.value ?? '？'}`);
     }
     if (source?.page !== undefined) mark.notes.push(`第 ${source.page} 页`);
+    const evidence = result.evidence?.[path];
+    if (evidence) mark.evidence = { page: evidence.page, image: evidence.image };
     return mark;
   };
 }

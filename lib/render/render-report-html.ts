@@ -118,6 +118,12 @@ ${metaSection(result)}
 ${body}
 <footer>由 gouji 生成 · 结果格式版本 ${result.schemaVersion} · 结果版本 ${result.version}${result.corrections.length > 0 ? ` · 含 ${result.corrections.length} 处人工更正` : ''}</footer>`,
     result.status === 'unreadable' ? [] : [REPORT_APP],
-    result.status === 'unreadable' ? [] : [{ id: 'gouji-result', value: result }],
+    result.status === 'unreadable' ? [] : [{ id: 'gouji-result', value: withoutEvidence(result) }],
   );
+}
+
+/** The result the page's script re-checks: the crops are already in the tables, not twice in the page. */
+function withoutEvidence(result: Result): Result {
+  const { evidence: _evidence, ...rest } = result;
+  return rest;
 }

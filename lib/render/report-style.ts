@@ -22,6 +22,7 @@ table.form th.block{background:#e8eaf6;font-weight:600}
 table.form th.note{font-size:12px;color:#555}
 table.t3 th.vertical{width:1.8em;max-width:1.8em;word-break:break-all;line-height:1.25;padding:2px 4px}
 td.v{font-variant-numeric:tabular-nums;min-width:2.6em}
+td.v img.evidence{display:block;max-width:120px;max-height:40px;margin:2px auto 0;border:1px solid #bdbdbd}
 .sev-error{background:var(--err-bg);outline:2px solid var(--err);outline-offset:-2px;color:var(--err);font-weight:700}
 .sev-warning{background:var(--warn-bg);outline:2px solid var(--warn);outline-offset:-2px}
 .sev-info{background:#e3f2fd}

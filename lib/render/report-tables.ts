@@ -44,7 +44,11 @@ function valueCell(tables: Tables, path: CellPath, markOf: MarkOf, attrs = '', m
     shown = String(value);
   }
   const title = notes.length > 0 ? ` title="${escapeTitle(notes)}"` : '';
-  return `<td class="${classes.join(' ')}" id="cell-${escapeHtml(path)}" data-cell="${escapeHtml(path)}"${title}${attrs}>${escapeHtml(shown)}</td>`;
+  // the page image behind a flagged OCR'd cell, so the figure is checked without the PDF
+  const evidence = mark.evidence
+    ? `<img class="evidence" src="${escapeHtml(mark.evidence.image)}" alt="第 ${mark.evidence.page} 页原图">`
+    : '';
+  return `<td class="${classes.join(' ')}" id="cell-${escapeHtml(path)}" data-cell="${escapeHtml(path)}"${title}${attrs}>${escapeHtml(shown)}${evidence}</td>`;
 }
 
 function missingTable(name: string): string {

@@ -62,6 +62,9 @@ describe('a reviewer corrects an OCR misreading in the report page, and gouji ap
     assert.deepEqual(problems, []);
     assert.equal((await page.locator('header.status .badge').textContent())?.trim(), '不通过');
     assert.ok((await page.locator('#findings td.sev.error').count()) >= 3, 'the rules the misreading breaks are listed');
+    // the page image behind the misread cell is shown in it, decoded under the page's CSP
+    const evidence = page.locator(`td.v[data-cell="${FORGED}"] img.evidence`);
+    assert.ok((await evidence.evaluate((img: HTMLImageElement) => img.naturalWidth)) > 0, 'the crop of the page image loads');
     await page.click('#review-toggle');
     await page.fill('#reviewer', '王审核');
     for (const [cell, value] of [
@@ -76,6 +79,7 @@ describe('a reviewer corrects an OCR misreading in the report page, and gouji ap
     assert.equal((await page.locator('header.status .badge').textContent())?.trim(), '通过');
     assert.match((await page.locator('#review-status').textContent()) ?? '', /已更正 2 个单元格 · 重新核对：通过/);
     assert.equal(await page.locator('td.v.corrected').count(), 2);
+    assert.equal(await evidence.count(), 1, 'the crop stays beside the corrected figure');
     assert.equal(await page.locator('table.checks .outcome.fail').count(), 0, 'no rule fails once corrected');
     // the status line and the list of findings are those of the corrected figures
     assert.match((await page.locator('header.status .counts').textContent()) ?? '', /未发现错误.*错误 0 项/);

@@ -15,6 +15,7 @@ describe('schema/result.schema.json', () => {
       'cells',
       'checks',
       'corrections',
+      'evidence',
       'extraction',
       'findings',
       'goujiVersion',

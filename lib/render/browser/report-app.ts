@@ -49,7 +49,7 @@ function render(): void {
       const value = valueAt(result.tables, path);
       td.classList.add('corrected');
       td.classList.toggle('unread', value === null);
-      td.textContent = value === null ? '？' : String(value);
+      setShown(td, value === null ? '？' : String(value));
       td.title = `已更正：识别为 ${source.read?.value ?? '？'}，更正为 ${value ?? '？'}`;
     }
   }
@@ -83,6 +83,13 @@ function valueAt(tables: unknown, path: string): number | null | undefined {
   return typeof node === 'number' || node === null ? node : undefined;
 }
 
+/** Sets a cell's figure, keeping the crop of the page image shown beside it. */
+function setShown(td: HTMLTableCellElement, text: string): void {
+  const evidence = td.querySelector('img.evidence');
+  td.textContent = text;
+  if (evidence) td.append(evidence);
+}
+
 function edit(td: HTMLTableCellElement): void {
   if (!document.body.classList.contains('reviewing') || td.querySelector('input')) return;
   const path = td.dataset['cell']!;
@@ -91,7 +98,7 @@ function edit(td: HTMLTableCellElement): void {
   input.value = td.textContent === '？' || td.textContent === '—' ? '' : (td.textContent ?? '');
   input.setAttribute('aria-label', `更正 ${path}`);
   const shown = td.textContent;
-  td.textContent = '';
+  setShown(td, '');
   td.append(input);
   input.focus();
   input.select();
@@ -102,7 +109,7 @@ function edit(td: HTMLTableCellElement): void {
     finished = true;
     const value = parseFigure(input.value);
     input.remove();
-    td.textContent = shown;
+    setShown(td, shown ?? '');
     if (save && value !== undefined && value !== valueAt(current?.tables, path)) {
       corrections = [
         ...corrections.filter((c) => c.cell !== path),
