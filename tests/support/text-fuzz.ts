@@ -10,7 +10,8 @@ import { type CellPath, valueAt } from '../../lib/model/cell-path.ts';
 import { APPLICATION_ROWS, type FormatVersion } from '../../lib/model/form.ts';
 import type { Result } from '../../lib/model/result.ts';
 import { processDocument } from '../../lib/process-document.ts';
-import { applicationPaths, makeConsistent, proactivePaths, type Quirks, reviewPaths, type SyntheticReport } from './synthetic-report.ts';
+import { quirksArb } from './quirks-arb.ts';
+import { applicationPaths, makeConsistent, proactivePaths, reviewPaths, type SyntheticReport } from './synthetic-report.ts';
 import { renderTextStyle, TEXT_STYLES, type TextQuirks, type TextStyle } from './synthetic-text.ts';
 
 export interface FuzzDoc {
@@ -29,15 +30,6 @@ const figureArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 10, max: 99 }) },
   { weight: 1, arbitrary: fc.integer({ min: 100, max: 2000 }) },
 );
-
-const quirksArb: fc.Arbitrary<Quirks> = fc.record({
-  halfWidthBrackets: fc.boolean(),
-  numberingComma: fc.boolean(),
-  fullWidthDigits: fc.boolean(),
-  blankZeros: fc.boolean(),
-  subtotalRow: fc.boolean(),
-  repeatedHeader: fc.boolean(),
-});
 
 const textQuirksArb: fc.Arbitrary<TextQuirks> = fc.record({
   headings: fc.boolean(),

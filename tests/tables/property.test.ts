@@ -7,6 +7,7 @@ import { layoutFromText } from '../../lib/read/text/text-layout.ts';
 import { valueAt } from '../../lib/rules/figures.ts';
 import { validateTables } from '../../lib/rules/validate.ts';
 import { extractTables } from '../../lib/tables/extract-tables.ts';
+import { quirksArb } from '../support/quirks-arb.ts';
 import {
   applicationPaths,
   makeConsistent,
@@ -31,14 +32,7 @@ const reportArb = fc
     format: fc.constantFrom<FormatVersion>('2019', '2021'),
     seed: fc.array(fc.nat({ max: 400 }), { minLength: 300, maxLength: 300 }),
     zeros: fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }),
-    quirks: fc.record({
-      halfWidthBrackets: fc.boolean(),
-      numberingComma: fc.boolean(),
-      fullWidthDigits: fc.boolean(),
-      blankZeros: fc.boolean(),
-      subtotalRow: fc.boolean(),
-      repeatedHeader: fc.boolean(),
-    }),
+    quirks: quirksArb,
   })
   .map(({ format, seed, zeros, quirks }) => {
     const paths = [...proactivePaths(format), ...applicationPaths(format), ...reviewPaths()];

@@ -6,6 +6,7 @@ import { readHtml } from '../../lib/read/html/read-html.ts';
 import { layoutFromText } from '../../lib/read/text/text-layout.ts';
 import { validateTables } from '../../lib/rules/validate.ts';
 import { extractTables } from '../../lib/tables/extract-tables.ts';
+import { quirksArb } from '../support/quirks-arb.ts';
 import { flatten } from '../support/samples.ts';
 import {
   applicationPaths,
@@ -48,14 +49,7 @@ function reportArb(format: FormatVersion, quirks: Quirks) {
     .record({
       seed: fc.array(fc.nat({ max: 300 }), { minLength: 300, maxLength: 300 }),
       zeros: fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }),
-      extra: fc.record({
-        halfWidthBrackets: fc.boolean(),
-        numberingComma: fc.boolean(),
-        fullWidthDigits: fc.boolean(),
-        blankZeros: fc.boolean(),
-        subtotalRow: fc.boolean(),
-        repeatedHeader: fc.boolean(),
-      }),
+      extra: quirksArb,
     })
     .map(({ seed, zeros, extra }) => {
       const paths = [...proactivePaths(format), ...applicationPaths(format), ...reviewPaths()];
