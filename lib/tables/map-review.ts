@@ -3,6 +3,7 @@ import type { LayoutCell, LayoutLine } from '../model/layout.ts';
 import { normalizeText } from './normalize.ts';
 import { parseCell } from './parse-number.ts';
 import { pendingCells, runTokens } from './pending-cells.ts';
+import { headedWithoutFigures, lastPage, regionText } from './printed-words.ts';
 import { fitValues, lineText, toValueRow } from './value-row.ts';
 
 const COUNT = 15;
@@ -42,11 +43,11 @@ const HEADER_WORDS = ['结果维持', '结果纠正', '尚未审结', '复议后
  * value.blankCell warning, as any blank cell is — rather than a table reported missing.
  */
 function allBlank(lines: LayoutLine[], start: number, end: number): LayoutCell[] | null {
-  const region = lines.slice(start, end).map(lineText);
-  const text = normalizeText(region.join(''));
-  if (!HEADER_WORDS.every((word) => text.includes(word))) return null;
-  if (region.some((line) => /[0-9０-９]/.test(line))) return null;
-  return Array.from({ length: COUNT }, () => ({ text: '' }));
+  if (!headedWithoutFigures(lines, start, end, HEADER_WORDS)) return null;
+  // table 4 has no numbered label: any digit at all is a figure, or the region is not table 4
+  if (regionText(lines, start, end).some((line) => /[0-9]/.test(line))) return null;
+  const page = lastPage(lines, start, end);
+  return Array.from({ length: COUNT }, () => (page === undefined ? { text: '' } : { text: '', page }));
 }
 
 const GROUP_KEYS: [number, string][] = [

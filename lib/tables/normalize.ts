@@ -148,3 +148,6 @@ const CJK = /[\u3400-\u9fff]/u;
 export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
+
+/** Row numbering a label opens with: 1. 1、 一、 （一）. */
+export const ROW_NUMBERING = /^\s*(?:\d+\s*[.、．]|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[)）])/u;

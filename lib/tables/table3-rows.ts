@@ -1,6 +1,7 @@
 import { APPLICANT_COLUMNS, type RowDef } from '../model/form.ts';
 import type { LayoutLine } from '../model/layout.ts';
-import { hasCjk, normalizeLabel } from './normalize.ts';
+import { blankTableLines } from './blank-table3.ts';
+import { hasCjk, normalizeLabel, ROW_NUMBERING } from './normalize.ts';
 import { runTokens } from './pending-cells.ts';
 import { labelScore } from './row-label-score.ts';
 import { toValueRow, type ValueRow } from './value-row.ts';
@@ -25,11 +26,17 @@ const MIN_BLANK_ROW_CELLS = 5;
 
 /** A fragment completes the row above when it raises that row's best label score by this much. */
 const COMPLETES_BY = 0.01;
-/** Row numbering a fragment must not start with: 1. 1、 一、 （一） (it would be a row of its own). */
-const NUMBERED = /^\s*(?:\d+\s*[.、．]|[一二三四五六七八九十]+\s*、|[（(][一二三四五六七八九十]+[)）])/u;
 
 /** The value rows of a region, each with the label-only lines around it. */
 export function collectValueRows(lines: LayoutLine[], start: number, end: number, form: readonly RowDef[]): LabelledRow[] {
+  const rows = valueRows(lines, start, end, form);
+  if (rows.length > 0) return rows;
+  // no row at all: table 3 printed all blank, when its header says so
+  const blank = blankTableLines(lines, start, end);
+  return blank ? valueRows(blank, start, end, form) : rows;
+}
+
+function valueRows(lines: LayoutLine[], start: number, end: number, form: readonly RowDef[]): LabelledRow[] {
   const rows: LabelledRow[] = [];
   let pending = '';
   for (let i = start; i < end; i++) {
@@ -71,7 +78,7 @@ export function collectValueRows(lines: LayoutLine[], start: number, end: number
  */
 function endsWrappedLabel(previous: LabelledRow | undefined, row: ValueRow, form: readonly RowDef[]): boolean {
   // a wrapped end is words: no numbering, no digits, readable Chinese
-  if (!previous || row.label === '' || NUMBERED.test(row.rawLabel) || /\d/.test(row.label) || !hasCjk(row.label)) return false;
+  if (!previous || row.label === '' || ROW_NUMBERING.test(row.rawLabel) || /\d/.test(row.label) || !hasCjk(row.label)) return false;
   let best: RowDef | undefined;
   let bestScore = 0;
   for (const def of form) {

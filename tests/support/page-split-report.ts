@@ -152,6 +152,15 @@ function layOut(report: SyntheticReport, plan: Plan, rng: Random, table3OnNewPag
   return { galley, title, t2, t3, t4, rows3: grid3.rows };
 }
 
+/** The tables whose figures are all 0 (a year with no case, or no application). */
+function quietTables(report: SyntheticReport): string[] {
+  const zero = (prefix: string) => Object.entries(report.values).every(([path, v]) => !path.startsWith(prefix) || v === 0);
+  return [
+    ...(zero('applications.') ? ['table 3 all 0 (no application)'] : []),
+    ...(zero('reviewLitigation.') ? ['table 4 all 0 (no case)'] : []),
+  ];
+}
+
 function describeBreaks(name: string, placed: PlacedTable): string[] {
   return [
     ...placed.breaksBefore.map((r) => `${name} page break before row ${r}`),
@@ -179,6 +188,7 @@ export async function pageSplitPdf(seed: number): Promise<PageSplitDocument> {
   const notes = [
     `seed ${seed}: format ${report.format}, ${plan.style.ruled ? 'ruled' : 'unruled'}, header repeat ${plan.repeat3}/${plan.repeat4}, footer ${plan.footer}`,
     `quirks ${JSON.stringify(report.quirks)} splitHeaders=${plan.splitHeaders} narrowResults=${plan.narrowResults} valign=${plan.style.valign}`,
+    ...quietTables(report),
     ...describeBreaks('table 2', laid.t2),
     ...describeBreaks('table 3', laid.t3),
     ...describeBreaks('table 4', laid.t4),

@@ -58,6 +58,13 @@ const BUSY_ROWS = new Set([
   'results.unableToProvide.notHeld',
 ]);
 
+/**
+ * How often a year had no case (table 4 all 0) or no application at all (table 3 all 0): common
+ * for a small agency, and printed all blank by one that leaves zeros blank.
+ */
+const NO_CASE_YEAR = 0.1;
+const NO_APPLICATION_YEAR = 0.03;
+
 function randomValues(rng: Random, format: FormatVersion): Values {
   const raw: Values = {};
   for (const row of PROACTIVE_ROWS[format]) {
@@ -76,6 +83,10 @@ function randomValues(rng: Random, format: FormatVersion): Values {
     raw[path] = busyColumn || rng.chance(0.3) ? figure(rng, BUSY_ROWS.has(row)) : 0;
   }
   for (const path of reviewPaths()) raw[path] = rng.chance(0.5) ? 0 : rng.int(1, 30);
+  // drawn from a fork, so the figures of every other year stay what they were
+  const quiet = rng.fork(11);
+  if (quiet.chance(NO_CASE_YEAR)) for (const path of reviewPaths()) raw[path] = 0;
+  if (quiet.chance(NO_APPLICATION_YEAR)) for (const path of applicationPaths(format)) raw[path] = 0;
   return makeConsistent(format, raw);
 }
 

@@ -42,6 +42,13 @@ const textQuirksArb: fc.Arbitrary<TextQuirks> = fc.record({
   linePerRow: fc.boolean(),
 });
 
+/** A year with no case (table 4 all 0) or no application (table 3 all 0), as small agencies report. */
+const quietArb = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('none' as const) },
+  { weight: 1, arbitrary: fc.constant('noCase' as const) },
+  { weight: 1, arbitrary: fc.constant('noApplication' as const) },
+);
+
 /** Injections that break exactly one rule of a consistent table (as tests/tables/property.test.ts). */
 const INJECTIONS: { rule: string; paths: string[] }[] = [
   { rule: 'reviewLitigation.total', paths: ['reviewLitigation.review.total'] },
@@ -59,14 +66,18 @@ export function fuzzDocArb(options: { inject?: boolean; styles?: readonly TextSt
       style: fc.constantFrom(...(options.styles ?? TEXT_STYLES)),
       textQuirks: textQuirksArb,
       injection: fc.nat({ max: INJECTIONS.length - 1 }),
+      quiet: quietArb,
       seed: fc.nat(),
     })
-    .map(({ format, figures, quirks, style, textQuirks, injection, seed }) => {
+    .map(({ format, figures, quirks, style, textQuirks, injection, quiet, seed }) => {
       const paths = [...proactivePaths(format), ...applicationPaths(format), ...reviewPaths()];
       const raw: Record<string, number> = {};
       paths.forEach((p, i) => {
         raw[p] = figures[i % figures.length]!;
       });
+      // a year with no case, or no application at all: a table of zeros (printed all blank with blankZeros)
+      if (quiet === 'noCase') for (const p of reviewPaths()) raw[p] = 0;
+      if (quiet === 'noApplication') for (const p of applicationPaths(format)) raw[p] = 0;
       const values = makeConsistent(format, raw);
       let injected: string[] | undefined;
       if (options.inject) {

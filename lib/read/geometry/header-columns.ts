@@ -47,7 +47,7 @@ export function headerColumns(words: readonly GeoWord[], own: Columns, labels: r
   const clusters: { centre: number; n: number; span: [number, number] }[] = [];
   for (const w of heads) {
     const last = clusters.at(-1);
-    if (last && Math.abs(cx(w.box) - last.centre) <= SAME_COLUMN * height(w.box)) {
+    if (last && Math.abs(cx(w.box) - last.centre) <= SAME_COLUMN * charSize(w)) {
       last.centre = (last.centre * last.n + cx(w.box)) / (last.n + 1);
       last.n++;
       last.span = [Math.min(last.span[0], w.box[0]), Math.max(last.span[1], w.box[2])];
@@ -74,4 +74,9 @@ export function headerColumns(words: readonly GeoWord[], own: Columns, labels: r
     const k = matched[i]!;
     return k < 0 ? c.span : [Math.min(c.span[0], own[k]![0]), Math.max(c.span[1], own[k]![1])];
   });
+}
+
+/** The size of a word's characters: its height, or its width when it is set one character a line (结 / 果 / 维 / 持). */
+function charSize(w: GeoWord): number {
+  return Math.min(height(w.box), w.box[2] - w.box[0]);
 }
