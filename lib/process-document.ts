@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Config } from './config.ts';
 import type { PositionedPage } from './model/layout.ts';
 import type { CellEvidence, Extraction, Finding, Result, Source } from './model/result.ts';
@@ -13,6 +12,7 @@ import type { UnreadableReason } from './read/read-result.ts';
 import { continuityChecks } from './rules/continuity.ts';
 import { type EvidenceCell, evidenceCells } from './rules/evidence-cells.ts';
 import { statusOf, validateReport } from './rules/validate.ts';
+import { sha256Of } from './sha256.ts';
 import { extractTables } from './tables/extract-tables.ts';
 import { tooLargeMessage, unreadableResult } from './unreadable-result.ts';
 import { GOUJI_VERSION } from './version.ts';
@@ -169,11 +169,6 @@ export async function documentPagesNeedingOcr(
 async function cropsOf(cells: EvidenceCell[], pages: Map<number, Uint8Array>, maxPixels: number): Promise<Record<string, CellEvidence>> {
   const { cellCrops } = await import('./read/image/cell-crops.ts');
   return cellCrops(cells, pages, { maxPixels }).catch(() => ({}));
-}
-
-/** Hex sha256 of a document's bytes: its identity in results, Textract tokens and the current check. */
-export function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function elapsed(started: number): number {

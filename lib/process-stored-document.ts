@@ -1,12 +1,13 @@
 import type { PositionedPage } from './model/layout.ts';
-import { type Result, ResultSchema, type Source } from './model/result.ts';
+import type { Result, Source } from './model/result.ts';
 import type { PendingMarker } from './ocr-jobs/pending-marker.ts';
 import type { DocumentStore, StoredDocument } from './ports/document-store.ts';
 import { MachineryError } from './ports/machinery-error.ts';
 import { ObjectNotFoundError, ObjectTooLargeError, StoreError } from './ports/store-errors.ts';
-import { type DocumentInput, type ProcessOptions, processDocument, sha256Of } from './process-document.ts';
-import { renderReportHtml, renderResultJson } from './render/outputs.ts';
+import { type DocumentInput, type ProcessOptions, processDocument } from './process-document.ts';
 import { htmlKeyOf, isCurrentResult, jsonKeyOf, pendingKeyOf, recordedSourceOf } from './result-keys.ts';
+import { readResult, writeOutputs } from './result-outputs.ts';
+import { sha256Of } from './sha256.ts';
 import { tooLargeMessage, unreadableResult } from './unreadable-result.ts';
 
 /**
@@ -41,9 +42,6 @@ export type StoredOutcome =
   | { outcome: 'current'; result: Result; jsonKey: string }
   | { outcome: 'deferred'; reason: string; sha256: string; wait?: 'slot' | 'throttled' }
   | { outcome: 'written'; result: Result; jsonKey: string; htmlKey: string };
-
-/** A result JSON is small; anything bigger than this under a result key is not one of ours. */
-const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The use case both edges call around the core: read a stored document, process it and write
@@ -145,42 +143,6 @@ async function prepareOrExplain(
 /** Removes the pending marker if there is one (a HEAD first: a delete in a versioned bucket leaves a marker). */
 async function removePending(store: DocumentStore, outputKey: string): Promise<void> {
   if ((await store.head(pendingKeyOf(outputKey))) !== null) await store.delete(pendingKeyOf(outputKey));
-}
-
-/** The result stored under `jsonKey`, or null when there is none or it is not a result of this schema. */
-export async function readResult(store: DocumentStore, jsonKey: string): Promise<Result | null> {
-  let stored: StoredDocument;
-  try {
-    stored = await store.get(jsonKey, { maxBytes: MAX_RESULT_BYTES });
-  } catch (error) {
-    if (error instanceof ObjectNotFoundError || error instanceof ObjectTooLargeError) return null;
-    throw error;
-  }
-  try {
-    const parsed = ResultSchema.safeParse(JSON.parse(new TextDecoder().decode(stored.bytes)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    // not JSON (a stray file under the result's name): redo the document
-    return null;
-  }
-}
-
-/**
- * Writes the HTML first and the JSON last: the JSON is what marks a result as done, so a failure
- * in between leaves no result; the orphan HTML is removed. Stores that keep user metadata (S3)
- * also get the source's identity on the JSON, so the backfill can tell a current result from a HEAD.
- */
-export async function writeOutputs(store: DocumentStore, outputKey: string, result: Result): Promise<void> {
-  const json = renderResultJson(result);
-  const html = renderReportHtml(result);
-  const metadata: Record<string, string> = { ...recordedSourceOf(result), status: result.status };
-  await store.put(htmlKeyOf(outputKey), html, 'text/html; charset=utf-8');
-  try {
-    await store.put(jsonKeyOf(outputKey), json, 'application/json; charset=utf-8', metadata);
-  } catch (error) {
-    await store.delete(htmlKeyOf(outputKey)).catch(() => undefined);
-    throw error;
-  }
 }
 
 // sha256 of zero bytes: nothing of the refused object was read, so nothing else can be claimed.

@@ -17,7 +17,10 @@ const ALLOWED = new Set([
   'sharp',
   'fflate',
   'fast-xml-parser',
-  'cheerio',
+  // HTML: cheerio's slim entry over parse5's browser-grade tree (the main entry loads an HTTP client)
+  'cheerio/slim',
+  'parse5',
+  'parse5-htmlparser2-tree-adapter',
   'domhandler',
   // the dataset's Parquet encoder (bytes in memory, no I/O)
   'hyparquet-writer',

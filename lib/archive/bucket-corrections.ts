@@ -2,8 +2,8 @@ import { type CorrectionsFile, CorrectionsFileSchema } from '../model/correction
 import type { Result } from '../model/result.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { ObjectNotFoundError, ObjectTooLargeError } from '../ports/store-errors.ts';
-import { readResult, writeOutputs } from '../process-stored-document.ts';
 import { jsonKeyOf } from '../result-keys.ts';
+import { readResult, writeOutputs } from '../result-outputs.ts';
 import { applyCorrections } from '../rules/apply-corrections.ts';
 import { publishToDataset } from './bucket-dataset.ts';
 import { correctionsKeyOf, outputKeyOfCorrections } from './corrections-layout.ts';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Result } from '../model/result.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
-import { readResult } from '../process-stored-document.ts';
+import { readResult } from '../result-outputs.ts';
 
 /** One result kept in an archive (an --out folder, or results/ in the bucket). */
 export interface ArchiveEntry {

@@ -1,8 +1,8 @@
 import type { Result, Source } from '../model/result.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
-import { sha256Of } from '../process-document.ts';
-import { writeOutputs } from '../process-stored-document.ts';
 import { detectKind, mediaTypeOf } from '../read/detect-kind.ts';
+import { writeOutputs } from '../result-outputs.ts';
+import { sha256Of } from '../sha256.ts';
 import { unreadableResult } from '../unreadable-result.ts';
 import type { PoolOutcome } from './document-pool.ts';
 

@@ -1,4 +1,4 @@
-import { APPLICATION_ROWS, type FormatVersion } from '../model/form.ts';
+import { APPLICATION_ROWS, type FormatVersion, type RowDef } from '../model/form.ts';
 import type { LayoutLine } from '../model/layout.ts';
 import { type Alignment, align } from './align.ts';
 import { fillByPosition } from './columns-by-position.ts';
@@ -54,34 +54,61 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
   const subtotal = rows.map((_, i) => isSubtotalRow(i, rows, vectors, format));
   const groups = mergeableGroups(format);
   const splits = splittableRows(format);
-  const bestFit = rows.map(({ row, context }) => Math.max(...form.map((def) => labelScore(context, row.label, def))));
+  // the alignment is searched over several spans (rows dropped at either end): score each row
+  // against each form row once
+  const fits = new Map<RowDef, number[]>();
+  const fitOf = (r: number, def: RowDef): number => {
+    let byRow = fits.get(def);
+    if (!byRow) {
+      byRow = [];
+      fits.set(def, byRow);
+    }
+    byRow[r] ??= labelScore(rows[r]!.context, rows[r]!.row.label, def);
+    return byRow[r];
+  };
+  const bestFit = rows.map((_, r) => Math.max(...form.map((def) => fitOf(r, def))));
+
+  // the same row against the same form row scores alike in every span searched below: once each
+  const memo = <T>(compute: (r: number, j: number) => T) => {
+    const seen = new Map<number, T>();
+    return (r: number, j: number): T => {
+      const key = r * form.length + j;
+      if (!seen.has(key)) seen.set(key, compute(r, j));
+      return seen.get(key)!;
+    };
+  };
+  const matchAt = memo((r, j): number | null => {
+    if (!fitted[r]) return null;
+    const fit = fitOf(r, form[j]!);
+    const contradiction = Math.max(0, bestFit[r]! - fit - CONTRADICTION_MARGIN);
+    return (rows[r]!.row.numbers === 0 ? BLANK_BASE : BASE) + fit - contradiction;
+  });
+  const spanAt = memo((r, j): { span: number; gain: number } | null => {
+    const group = groups.get(j);
+    if (!group || !fitted[r]) return null;
+    const score = spanScore(rows[r]!.row.label, group.label);
+    return score === null ? null : { span: group.span, gain: BASE + score };
+  });
+  /** the parts of form row j split over rows r, r+1, …; the caller checks they fit in its span */
+  const splitAt = memo((r, j): { span: number; gain: number } | null => {
+    const parts = splits.get(j);
+    if (!parts || r + parts.length > rows.length) return null;
+    let fit = 0;
+    for (const [k, part] of parts.entries()) {
+      const score = fitOf(r + k, part);
+      if (!fitted[r + k] || score < SPLIT_PART_FIT) return null;
+      fit += score;
+    }
+    return { span: parts.length, gain: parts.length * BASE + fit };
+  });
 
   const alignWithin = (first: number, last: number): Alignment =>
     align(last - first, form.length, {
-      match(i, j) {
-        const { row, context } = rows[first + i]!;
-        if (!fitted[first + i]) return null;
-        const fit = labelScore(context, row.label, form[j]!);
-        const contradiction = Math.max(0, bestFit[first + i]! - fit - CONTRADICTION_MARGIN);
-        return (row.numbers === 0 ? BLANK_BASE : BASE) + fit - contradiction;
-      },
-      matchSpan(i, j) {
-        const group = groups.get(j);
-        if (!group || !fitted[first + i]) return null;
-        const score = spanScore(rows[first + i]!.row.label, group.label);
-        return score === null ? null : { span: group.span, gain: BASE + score };
-      },
+      match: (i, j) => matchAt(first + i, j),
+      matchSpan: (i, j) => spanAt(first + i, j),
       matchSplit(i, j) {
-        const parts = splits.get(j);
-        if (!parts || first + i + parts.length > last) return null;
-        let fit = 0;
-        for (const [k, part] of parts.entries()) {
-          const { row, context } = rows[first + i + k]!;
-          const score = labelScore(context, row.label, part);
-          if (!fitted[first + i + k] || score < SPLIT_PART_FIT) return null;
-          fit += score;
-        }
-        return { span: parts.length, gain: parts.length * BASE + fit };
+        const split = splitAt(first + i, j);
+        return split && first + i + split.span <= last ? split : null;
       },
       skipData: (i) => SKIP_DATA + (subtotal[first + i] ? SUBTOTAL_BONUS : 0),
       skipForm: (j) => SKIP_FORM + (LATE_MISSING_PREFERENCE * j) / form.length,

@@ -78,6 +78,10 @@ const TRADITIONAL: Record<string, string> = {
   穩: '稳',
 };
 
+// one pass of the regex engine instead of a string built character by character (a hot path: every
+// cell and label of every table goes through it)
+const TRADITIONAL_CHAR = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'gu');
+
 /** NFKC + traditional→simplified + no spaces; keeps punctuation that numbering relies on. */
 export function normalizeText(text: string): string {
   return normalizeChars(text).replace(/\s+/g, '');
@@ -85,9 +89,7 @@ export function normalizeText(text: string): string {
 
 /** NFKC + traditional→simplified, white space kept (where it separates page chrome from a title). */
 export function normalizeChars(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFKC')) out += TRADITIONAL[ch] ?? ch;
-  return out;
+  return text.normalize('NFKC').replace(TRADITIONAL_CHAR, (ch) => TRADITIONAL[ch] ?? ch);
 }
 
 /**

@@ -7,8 +7,8 @@ import { parseConfig } from '../../lib/config.ts';
 import type { Finding } from '../../lib/model/result.ts';
 import { planCompletion } from '../../lib/ocr-jobs/complete-textract-job.ts';
 import type { JobLedger, OcrJobRecord } from '../../lib/ports/job-ledger.ts';
-import { sha256Of } from '../../lib/process-document.ts';
 import { processStoredDocument } from '../../lib/process-stored-document.ts';
+import { sha256Of } from '../../lib/sha256.ts';
 import { generatedBytes } from '../support/samples.ts';
 import { ruleCases } from './rule-cases.ts';
 

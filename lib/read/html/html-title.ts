@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio/slim';
 
 /**
  * The page's own title for the report, from the meta tags government sites carry (ArticleTitle

@@ -1,8 +1,8 @@
-import { load } from 'cheerio';
 import { decodeText, sniffHtmlCharset } from '../decode-text.ts';
 import { type ReadOutcome, unreadable } from '../read-result.ts';
 import { layoutLines } from './html-layout.ts';
 import { htmlTitle } from './html-title.ts';
+import { loadHtml } from './parse-html.ts';
 
 /**
  * Reads an HTML page (an agency's published report) into the layout model: text blocks and
@@ -12,7 +12,7 @@ import { htmlTitle } from './html-title.ts';
 export function readHtml(bytes: Uint8Array): ReadOutcome {
   if (bytes.length === 0) return unreadable('empty', '文件为空，没有可读取的内容。');
   const { text, encoding } = decodeText(bytes, sniffHtmlCharset(bytes));
-  const $ = load(text);
+  const $ = loadHtml(text);
   const root = $.root()[0];
   const lines = root ? layoutLines(root) : [];
   if (!lines.some((line) => line.table !== undefined)) {

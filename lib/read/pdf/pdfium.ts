@@ -41,6 +41,61 @@ function heapOf(module: Pdfium) {
   return module.pdfium;
 }
 
+/**
+ * The calls made once per character, page object or path segment. The package wraps every export
+ * in Emscripten's ccall (argument conversion, a lookup by name) — a third of the reading time on a
+ * text-heavy page; these take and return only numbers, so they go to the wasm export directly.
+ * Returns are raw: 0/1 for a C bool.
+ */
+const HOT_CALLS = [
+  'FPDFText_IsGenerated',
+  'FPDFText_GetUnicode',
+  'FPDFText_GetCharOrigin',
+  'FPDFText_GetCharAngle',
+  'FPDFText_GetMatrix',
+  'FPDFText_GetFontSize',
+  'FPDFText_GetLooseCharBox',
+  'FPDFText_GetCharBox',
+  'FPDFText_GetTextObject',
+  'FPDFTextObj_GetFont',
+  'FPDFPageObj_GetType',
+  'FPDFPageObj_GetMatrix',
+  'FPDFPath_GetDrawMode',
+  'FPDFPath_CountSegments',
+  'FPDFPath_GetPathSegment',
+  'FPDFPathSegment_GetPoint',
+  'FPDFPathSegment_GetType',
+  'FPDFPathSegment_GetClose',
+  'FPDFPage_GetObject',
+  'FPDFFormObj_GetObject',
+  'FPDFFormObj_CountObjects',
+] as const;
+type HotCall = (typeof HOT_CALLS)[number];
+type NumericCall = (...args: number[]) => number;
+type HotCalls = Record<HotCall, NumericCall>;
+
+/** A wasm export: a function of numbers returning a number (or nothing, read as undefined). */
+function isNumericCall(call: unknown): call is NumericCall {
+  return typeof call === 'function';
+}
+
+const hotCallsOf = new WeakMap<Pdfium, HotCalls>();
+
+function hotCalls(module: Pdfium): HotCalls {
+  let calls = hotCallsOf.get(module);
+  if (!calls) {
+    const direct = new Map(Object.entries(heapOf(module).wasmExports));
+    // an export missing from a future build falls back to the package's wrapper
+    const pick = (name: HotCall): NumericCall => {
+      const call: unknown = direct.get(name);
+      return isNumericCall(call) ? call : (...args) => Number(Reflect.apply(module[name], undefined, args));
+    };
+    calls = Object.fromEntries(HOT_CALLS.map((name) => [name, pick(name)])) as HotCalls;
+    hotCallsOf.set(module, calls);
+  }
+  return calls;
+}
+
 // FPDF_GetLastError codes
 const FPDF_ERR_PASSWORD = 4;
 const FPDF_ERR_SECURITY = 5;
@@ -103,6 +158,7 @@ export async function withPdfDocument<T>(bytes: Uint8Array, work: (doc: PdfDocum
 }
 
 function documentOf(m: Pdfium, doc: number, scratch: number): PdfDocument {
+  const h = hotCalls(m);
   const f32 = (at: number) => heapOf(m).HEAPF32[(scratch + at) >> 2]!;
   const f64 = (at: number) => heapOf(m).HEAPF64[(scratch + at) >> 3]!;
 
@@ -135,31 +191,31 @@ function documentOf(m: Pdfium, doc: number, scratch: number): PdfDocument {
       const count = m.FPDFText_CountChars(text);
       const out: PdfChar[] = [];
       for (let i = 0; i < count; i++) {
-        if (m.FPDFText_IsGenerated(text, i) === 1) continue;
-        const code = m.FPDFText_GetUnicode(text, i);
-        if (!m.FPDFText_GetCharOrigin(text, i, scratch, scratch + 8)) continue;
+        if (h.FPDFText_IsGenerated(text, i) === 1) continue;
+        const code = h.FPDFText_GetUnicode(text, i);
+        if (!h.FPDFText_GetCharOrigin(text, i, scratch, scratch + 8)) continue;
         const [x, y] = [f64(0), f64(8)];
-        const angle = m.FPDFText_GetCharAngle(text, i);
+        const angle = h.FPDFText_GetCharAngle(text, i);
         // the size as drawn: the font size set (Tf) scaled by the text and page matrices (WPS sets
         // Tf 199 and scales it by 0.05)
-        const scale = m.FPDFText_GetMatrix(text, i, scratch) ? Math.hypot(f32(8), f32(12)) : 1;
-        const size = m.FPDFText_GetFontSize(text, i) * scale;
-        let loose: Box = m.FPDFText_GetLooseCharBox(text, i, scratch) ? [f32(0), f32(12), f32(8), f32(4)] : [x, y, x, y];
+        const scale = h.FPDFText_GetMatrix(text, i, scratch) ? Math.hypot(f32(8), f32(12)) : 1;
+        const size = h.FPDFText_GetFontSize(text, i) * scale;
+        let loose: Box = h.FPDFText_GetLooseCharBox(text, i, scratch) ? [f32(0), f32(12), f32(8), f32(4)] : [x, y, x, y];
         // In a vertical-writing font the loose box comes out unscaled (hundreds of points): the
         // glyph's own box is the better measure of its extent there.
         if (loose[2] - loose[0] > MAX_LOOSE_EM * size || loose[3] - loose[1] > MAX_LOOSE_EM * size) {
-          loose = m.FPDFText_GetCharBox(text, i, scratch, scratch + 8, scratch + 16, scratch + 24)
+          loose = h.FPDFText_GetCharBox(text, i, scratch, scratch + 8, scratch + 16, scratch + 24)
             ? [f64(0), f64(16), f64(8), f64(24)]
             : [x, y, x, y];
         }
-        const object = m.FPDFText_GetTextObject(text, i);
+        const object = h.FPDFText_GetTextObject(text, i);
         out.push({
           text: code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD',
           origin: [x, y],
           loose,
           angle: Math.max(angle, 0),
           size,
-          font: object === 0 ? 0 : m.FPDFTextObj_GetFont(object),
+          font: object === 0 ? 0 : h.FPDFTextObj_GetFont(object),
         });
       }
       return out;
@@ -177,9 +233,9 @@ function documentOf(m: Pdfium, doc: number, scratch: number): PdfDocument {
     const walk = (count: number, objectAt: (i: number) => number, parent: Matrix, depth: number) => {
       for (let i = 0; i < count && walked < MAX_OBJECTS; i++, walked++) {
         const object = objectAt(i);
-        const type = m.FPDFPageObj_GetType(object);
+        const type = h.FPDFPageObj_GetType(object);
         if (type === PAGEOBJ_TEXT) texts++;
-        const own: Matrix = m.FPDFPageObj_GetMatrix(object, scratch) ? [f32(0), f32(4), f32(8), f32(12), f32(16), f32(20)] : IDENTITY;
+        const own: Matrix = h.FPDFPageObj_GetMatrix(object, scratch) ? [f32(0), f32(4), f32(8), f32(12), f32(16), f32(20)] : IDENTITY;
         const matrix = multiply(parent, own);
         if (type === PAGEOBJ_IMAGE) {
           images++;
@@ -189,17 +245,17 @@ function documentOf(m: Pdfium, doc: number, scratch: number): PdfDocument {
           const path = pathOf(object, matrix);
           if (path) paths.push(path);
         } else if (type === PAGEOBJ_FORM && depth < MAX_FORM_DEPTH) {
-          walk(m.FPDFFormObj_CountObjects(object), (k) => m.FPDFFormObj_GetObject(object, k), matrix, depth + 1);
+          walk(h.FPDFFormObj_CountObjects(object), (k) => h.FPDFFormObj_GetObject(object, k), matrix, depth + 1);
         }
       }
     };
-    walk(m.FPDFPage_CountObjects(page), (i) => m.FPDFPage_GetObject(page, i), IDENTITY, 0);
+    walk(m.FPDFPage_CountObjects(page), (i) => h.FPDFPage_GetObject(page, i), IDENTITY, 0);
     return { paths, largestImageArea, images, texts };
   }
 
   /** A path's subpaths in PDF user space; curves end a straight run (their end point is kept). */
   function pathOf(object: number, matrix: Matrix): PdfPath | undefined {
-    if (!m.FPDFPath_GetDrawMode(object, scratch, scratch + 4)) return undefined;
+    if (!h.FPDFPath_GetDrawMode(object, scratch, scratch + 4)) return undefined;
     const fill = heapOf(m).HEAP32[scratch >> 2]! !== 0;
     const stroke = heapOf(m).HEAP32[(scratch + 4) >> 2]! !== 0;
     if (!stroke && !fill) return undefined;
@@ -209,12 +265,12 @@ function documentOf(m: Pdfium, doc: number, scratch: number): PdfDocument {
       if (current.length > 1) subpaths.push({ points: current, closed });
       current = closed && current.length > 0 ? [current[0]!] : [];
     };
-    const count = m.FPDFPath_CountSegments(object);
+    const count = h.FPDFPath_CountSegments(object);
     for (let k = 0; k < count; k++) {
-      const segment = m.FPDFPath_GetPathSegment(object, k);
-      if (segment === 0 || !m.FPDFPathSegment_GetPoint(segment, scratch, scratch + 4)) continue;
+      const segment = h.FPDFPath_GetPathSegment(object, k);
+      if (segment === 0 || !h.FPDFPathSegment_GetPoint(segment, scratch, scratch + 4)) continue;
       const point = apply(matrix, f32(0), f32(4));
-      const type = m.FPDFPathSegment_GetType(segment);
+      const type = h.FPDFPathSegment_GetType(segment);
       if (type === SEGMENT_MOVETO) {
         flush(false);
         current = [point];
@@ -224,7 +280,7 @@ function documentOf(m: Pdfium, doc: number, scratch: number): PdfDocument {
         if (current.length > 1) flush(false);
         current = [point];
       }
-      if (m.FPDFPathSegment_GetClose(segment)) {
+      if (h.FPDFPathSegment_GetClose(segment)) {
         if (current.length > 0) current.push(current[0]!);
         flush(true);
       }

@@ -1,6 +1,6 @@
-import { load } from 'cheerio';
 import type { LayoutLine } from '../../model/layout.ts';
 import { layoutLines } from '../html/html-layout.ts';
+import { loadHtml } from '../html/parse-html.ts';
 import { isPageNumber } from './page-number.ts';
 
 /**
@@ -80,7 +80,7 @@ function tableCell(raw: string) {
 
 /** An HTML table's rows, merged cells expanded (their empty cells are the merge, not lost figures). */
 function htmlTableLines(html: string): LayoutLine[] {
-  const root = load(html).root()[0];
+  const root = loadHtml(html).root()[0];
   return root ? layoutLines(root) : [];
 }
 
