@@ -52,6 +52,15 @@ const MATCH_SPAN = 4;
 const MATCH_SPLIT = 5;
 
 export function align(nData: number, nForm: number, costs: AlignCosts): Alignment {
+  return alignEnds(nData, nForm, costs, [nData])[0]!;
+}
+
+/**
+ * The alignments of the data rows 0 … end−1 for each of `ends` (each ≤ nData), from one table: a
+ * cell depends only on the cells before it, so the table of the longest span holds every shorter
+ * one's (a split reaching past an end lands on rows its traceback never reads).
+ */
+export function alignEnds(nData: number, nForm: number, costs: AlignCosts, ends: readonly number[]): Alignment[] {
   const width = nForm + 1;
   const best = new Float64Array((nData + 1) * width).fill(-Infinity);
   const move = new Uint8Array((nData + 1) * width);
@@ -80,11 +89,15 @@ export function align(nData: number, nForm: number, costs: AlignCosts): Alignmen
       if (j < nForm) relax(i, j + 1, here + costs.skipForm(j), SKIP_FORM);
     }
   }
+  return ends.map((end) => traceback(end, nForm, width, move, spanOf, best[end * width + nForm]!));
+}
+
+function traceback(end: number, nForm: number, width: number, move: Uint8Array, spanOf: Uint8Array, score: number): Alignment {
   const pairs = new Map<number, number>();
   const merged: MergedSpan[] = [];
   const split: SplitSpan[] = [];
   const skippedData: number[] = [];
-  let i = nData;
+  let i = end;
   let j = nForm;
   while (i > 0 || j > 0) {
     const how = move[i * width + j];
@@ -114,6 +127,6 @@ export function align(nData: number, nForm: number, costs: AlignCosts): Alignmen
     merged: merged.reverse(),
     split: split.reverse(),
     skippedData: skippedData.reverse(),
-    score: best[nData * width + nForm]!,
+    score,
   };
 }

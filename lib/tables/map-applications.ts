@@ -1,6 +1,6 @@
 import { APPLICATION_ROWS, type FormatVersion, type RowDef } from '../model/form.ts';
 import type { LayoutLine } from '../model/layout.ts';
-import { type Alignment, align } from './align.ts';
+import { type Alignment, alignEnds } from './align.ts';
 import { fillByPosition } from './columns-by-position.ts';
 import { describeMapping, type MappedRows } from './mapped-rows.ts';
 import { mergeableGroups, spanScore, splittableRows } from './merged-rows.ts';
@@ -89,7 +89,7 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     const score = spanScore(rows[r]!.row.label, group.label);
     return score === null ? null : { span: group.span, gain: BASE + score };
   });
-  /** the parts of form row j split over rows r, r+1, …; the caller checks they fit in its span */
+  /** the parts of form row j split over rows r, r+1, … */
   const splitAt = memo((r, j): { span: number; gain: number } | null => {
     const parts = splits.get(j);
     if (!parts || r + parts.length > rows.length) return null;
@@ -102,25 +102,31 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     return { span: parts.length, gain: parts.length * BASE + fit };
   });
 
-  const alignWithin = (first: number, last: number): Alignment =>
-    align(last - first, form.length, {
-      match: (i, j) => matchAt(first + i, j),
-      matchSpan: (i, j) => spanAt(first + i, j),
-      matchSplit(i, j) {
-        const split = splitAt(first + i, j);
-        return split && first + i + split.span <= last ? split : null;
+  /** alignments of rows first … last−1 for each of the lasts, from one table */
+  const alignFrom = (first: number, lasts: number[]): Alignment[] =>
+    alignEnds(
+      rows.length - first,
+      form.length,
+      {
+        match: (i, j) => matchAt(first + i, j),
+        matchSpan: (i, j) => spanAt(first + i, j),
+        matchSplit: (i, j) => splitAt(first + i, j),
+        skipData: (i) => SKIP_DATA + (subtotal[first + i] ? SUBTOTAL_BONUS : 0),
+        skipForm: (j) => SKIP_FORM + (LATE_MISSING_PREFERENCE * j) / form.length,
       },
-      skipData: (i) => SKIP_DATA + (subtotal[first + i] ? SUBTOTAL_BONUS : 0),
-      skipForm: (j) => SKIP_FORM + (LATE_MISSING_PREFERENCE * j) / form.length,
-    });
+      lasts.map((last) => last - first),
+    );
 
   let best: { alignment: Alignment; first: number; holding: number } | null = null;
   for (let dropStart = 0; dropStart <= MAX_LEADING_DROPPED; dropStart++) {
+    const first = dropStart;
+    const lasts: number[] = [];
     for (let dropEnd = 0; dropEnd <= MAX_TRAILING_DROPPED; dropEnd++) {
-      const first = dropStart;
       const last = rows.length - dropEnd;
-      if (last - first < form.length - MAX_UNMATCHED_FORM_ROWS) continue;
-      const alignment = alignWithin(first, last);
+      if (last - first >= form.length - MAX_UNMATCHED_FORM_ROWS) lasts.push(last);
+    }
+    if (lasts.length === 0) continue;
+    for (const alignment of alignFrom(first, lasts)) {
       const holding = columnSumsHolding(alignment, first, vectors, form);
       if (!best || holding > best.holding || (holding === best.holding && alignment.score > best.alignment.score)) {
         best = { alignment, first, holding };
@@ -128,6 +134,6 @@ export function mapApplications(lines: LayoutLine[], start: number, end: number,
     }
   }
   const first = best?.first ?? 0;
-  const alignment = best?.alignment ?? alignWithin(0, rows.length);
+  const alignment = best?.alignment ?? alignFrom(0, [rows.length])[0]!;
   return describeMapping(alignment, first, rows, fitted, best?.holding ?? columnSumsHolding(alignment, first, vectors, form), format);
 }
