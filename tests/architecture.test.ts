@@ -16,7 +16,8 @@ const ALLOWED = new Set([
   '@embedpdf/pdfium',
   'sharp',
   'fflate',
-  'fast-xml-parser',
+  // WordprocessingML (XML mode, entities left as written)
+  'htmlparser2',
   // HTML: cheerio's slim entry over parse5's browser-grade tree (the main entry loads an HTTP client)
   'cheerio/slim',
   'parse5',

@@ -1,6 +1,6 @@
 import type { LayoutLine } from '../../model/layout.ts';
 import { cleanSpaces, joinCellLines } from '../html/join-text.ts';
-import { attr, child, childrenOf, decodeEntities, intVal, parseOrdered, tagOf, type XNode } from './docx-xml.ts';
+import { attr, child, childrenOf, decodeEntities, intVal, parseOrdered, tagOf, textOf, type XNode } from './docx-xml.ts';
 
 /** Wrappers whose content is part of the flow (content controls, custom XML, tracked insertions). */
 const WRAPPERS = new Set([
@@ -42,8 +42,8 @@ function paragraphLines(p: XNode): string[] {
     if (tag === '#text') return;
     if (tag === 't') {
       for (const c of childrenOf(node)) {
-        const text = c['#text'];
-        if (typeof text === 'string' || typeof text === 'number') lines[lines.length - 1] += decodeEntities(String(text));
+        const text = textOf(c);
+        if (text !== undefined) lines[lines.length - 1] += decodeEntities(text);
       }
       return;
     }
@@ -116,7 +116,7 @@ function cellLines(tc: XNode): string[] {
  * `gridBefore`/`gridAfter` add blank leading/trailing columns.
  */
 function tableGrid(tbl: XNode): string[][] {
-  const gridCols = childrenOf(child(tbl, 'tblGrid') ?? {}).filter((c) => tagOf(c) === 'gridCol').length;
+  const gridCols = childrenOf(child(tbl, 'tblGrid')).filter((c) => tagOf(c) === 'gridCol').length;
   const rows = rowsOf(tbl).map((tr) => {
     const trPr = child(tr, 'trPr');
     const cells: string[] = [];
