@@ -20,11 +20,12 @@ const FORWARD_WEIGHT = 0.75;
 /** 0..1: how well a printed row label (with the text just above it) matches a form row. */
 export function labelScore(context: string, own: string, def: RowDef): number {
   const { variants, full } = labelsOf(def);
+  // the printed label against all the form row's spellings at once: the same for every variant
+  const backward = own.length >= 2 ? containment(own, full) : undefined;
   let best = 0;
   for (const v of variants) {
     const forward = containment(v, context);
-    const backward = own.length >= 2 ? containment(own, full) : forward;
-    best = Math.max(best, FORWARD_WEIGHT * forward + (1 - FORWARD_WEIGHT) * backward);
+    best = Math.max(best, FORWARD_WEIGHT * forward + (1 - FORWARD_WEIGHT) * (backward ?? forward));
   }
   return best;
 }
