@@ -21,14 +21,19 @@ function isResultKey(key: string, prefix: string): boolean {
  * Every result stored under `prefix`, in key order. Files that are not results of this schema
  * (a stray JSON, a result of an older schema) are left out: the archive covers what it can read.
  */
-export async function loadArchive(store: DocumentStore, prefix = ''): Promise<ArchiveEntry[]> {
+export async function loadArchive(
+  store: DocumentStore,
+  prefix = '',
+  written: ReadonlyMap<string, Result> = new Map(),
+): Promise<ArchiveEntry[]> {
   const keys: string[] = [];
   for await (const object of store.list(prefix)) if (isResultKey(object.key, prefix)) keys.push(object.key);
   keys.sort();
   const entries: ArchiveEntry[] = [];
   for (const key of keys) {
-    const result = await readResult(store, key);
-    if (result !== null) entries.push({ outputKey: key.slice(0, -'.json'.length), result });
+    const outputKey = key.slice(0, -'.json'.length);
+    const result = written.get(outputKey) ?? (await readResult(store, key));
+    if (result !== null) entries.push({ outputKey, result });
   }
   return entries;
 }

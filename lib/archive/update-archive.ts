@@ -33,6 +33,11 @@ export interface UpdateArchiveOptions {
   names?: ReadonlyMap<string, string>;
   /** reviewers' corrections: each applies to the results of the document with its sha256 */
   corrections?: readonly CorrectionsFile[];
+  /**
+   * results this run has just written, by output key: taken as they are instead of read back and
+   * parsed again (the rest of the archive is read from the store)
+   */
+  written?: ReadonlyMap<string, Result>;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface UpdateArchiveOptions {
  * pairs with last year's result), the changed results rewritten, then summary.csv, index.html and the Parquet dataset over all of it.
  */
 export async function updateArchive(store: DocumentStore, options: UpdateArchiveOptions = {}): Promise<ArchiveUpdate> {
-  const entries = await loadArchive(store);
+  const entries = await loadArchive(store, '', options.written);
   const before = new Map(entries.map((e) => [e.outputKey, e.result]));
   // corrections first: the rules across years then see the corrected figures
   const bySha = new Map((options.corrections ?? []).map((f) => [f.document.sha256, f.corrections]));

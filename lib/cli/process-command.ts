@@ -91,6 +91,7 @@ export async function runProcess(command: ProcessCommand, log: (line: string) =>
     for (const r of corrections?.rejected ?? []) log(`更正文件无法使用，已跳过：${r.file}（${r.reason}）`);
     const archive = await updateArchive(target, {
       names: new Map(entries.map((e) => [e.stem, e.file])),
+      written: new Map(entries.map((e) => [e.stem, e.result])),
       ...(corrections === undefined ? {} : { corrections: corrections.files }),
     });
     for (const f of archive.unmatched) log(`更正文件对应的文档不在 --out 下的结果中，未应用：${f.document.uri}`);
