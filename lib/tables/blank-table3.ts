@@ -31,22 +31,35 @@ export function blankTableLines(lines: readonly LayoutLine[], start: number, end
       continue;
     }
     const open = row && line.page === lines[row.index]!.page ? row : undefined;
+    // (a blank cell here is a column some other table lent the line: no part of the labels)
+    const labels = line.cells.filter((cell) => cell.text.trim() !== '');
     // pieces under a label of the open row are its wrapped end; the others are the line's own
-    const rest = open ? line.cells.filter((cell) => !joinBelow(open.labels, cell)) : line.cells;
-    // a numbered piece beside the open row's labels is a group label, not the next row
+    const rest = open ? labels.filter((cell) => !joinBelow(open.labels, cell)) : labels;
+    // a group's label — （三）, not 1. — beside the open row's labels is no next row (set level with
+    // its items' middle); an item's number always opens one
     const beside = (cell: LayoutCell) =>
       open !== undefined && cell.bbox !== undefined && cell.bbox[1] < bottom(open.labels) - BESIDE * height(cell.bbox);
-    if (rest.some((cell) => ROW_NUMBERING.test(cell.text) && !beside(cell) && !vertical(cell))) {
+    const opens = (cell: LayoutCell) => numbered(cell) && !vertical(cell) && (ITEM_NUMBER.test(cell.text) || !beside(cell));
+    if (rest.some(opens)) {
       close();
       row = { index: i, labels: rest.map((c) => ({ ...c })) };
       continue;
     }
-    if (rest.length < line.cells.length) out[i] = { ...line, cells: rest };
+    if (rest.length < labels.length) out[i] = { ...line, cells: rest };
     else if (!rest.some(beside)) close();
   }
   close();
   return out;
 }
+
+/**
+ * An item's numbering (1. 2、), as against a group's (（三） 三、) — at the start of the piece, or
+ * after a group label OCR ran into it (“供(四)无法提2.没有现成信息…”).
+ */
+const ITEM_NUMBER = /(?:^\s*|[\p{Script=Han}）)])\d+\s*[.、．]\s*\p{Script=Han}/u;
+
+/** The piece opens a label: with row numbering, or an item's number run into a group label. */
+const numbered = (cell: LayoutCell): boolean => ROW_NUMBERING.test(cell.text) || ITEM_NUMBER.test(cell.text);
 
 /** How far (in its line's height) a piece must reach above a row's foot to lie beside the row. */
 const BESIDE = 0.2;
@@ -77,7 +90,7 @@ const WRAP_GAP = 0.6;
 function joinBelow(labels: LayoutCell[], cell: LayoutCell): boolean {
   const box = cell.bbox;
   // a numbered piece opens a label, it never goes on with one
-  if (!box || cell.text.trim() === '' || vertical(cell) || ROW_NUMBERING.test(cell.text)) return false;
+  if (!box || cell.text.trim() === '' || vertical(cell) || numbered(cell)) return false;
   const over = labels.find((label) => label.bbox && under(label.bbox, box));
   if (!over) return false;
   over.text += cell.text;

@@ -9,6 +9,9 @@ describe('normalizeNumericWord', () => {
     assert.equal(normalizeNumericWord('O'), '0');
     assert.equal(normalizeNumericWord('l'), '1');
     assert.equal(normalizeNumericWord('35.6O万元'), '35.60万元');
+    // a round 0 read as a white circle
+    assert.equal(normalizeNumericWord('○'), '0');
+    assert.equal(normalizeNumericWord('1○'), '10');
   });
 
   it('turns full-width digits into ASCII', () => {
@@ -18,7 +21,7 @@ describe('normalizeNumericWord', () => {
   });
 
   it('leaves words that are not numbers alone', () => {
-    for (const word of ['Office', 'Ol', 'lO年', '二〇二〇年', '〇', '第二十条', '1．属于国家秘密', '（一）予以公开', 'IO']) {
+    for (const word of ['Office', 'Ol', 'lO年', '二〇二〇年', '二○二三年', '〇', '第二十条', '1．属于国家秘密', '（一）予以公开', 'IO']) {
       assert.equal(normalizeNumericWord(word), word);
     }
   });

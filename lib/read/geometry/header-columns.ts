@@ -1,4 +1,5 @@
-import { cx, cy, type GeoWord, height, overlap } from './geo-word.ts';
+import type { Box } from '../../model/result.ts';
+import { cx, cy, type GeoWord, height, median, overlap } from './geo-word.ts';
 
 /** Numeric columns of an unruled table: x intervals, left to right. */
 export type Columns = [number, number][];
@@ -12,6 +13,9 @@ const MIN_COLUMNS = 5;
 
 /** How far the spacing of header columns may stray from the typical one (as a ratio). */
 const REGULAR = 0.6;
+
+/** A head this many times wider than the usual one is two heads run together. */
+const MERGED_HEADS = 1.6;
 
 /** Header words whose centres lie this close (in text heights) head the same column. */
 const SAME_COLUMN = 0.6;
@@ -29,10 +33,12 @@ export function headerColumns(words: readonly GeoWord[], own: Columns, labels: r
   if (own.length === 0) return undefined;
   const labelRight = Math.max(-Infinity, ...labels.map(([, x1]) => x1));
   // the label column's own header (信息内容, 项目) lies over the labels
-  const zone = words.filter(
+  const inZone = words.filter(
     (w) => cx(w.box) > labelRight && !labels.some(([x0, x1]) => overlap(x0, x1, w.box[0], w.box[2]) > 0) && w.text.trim() !== '',
   );
-  const heads = zone.filter((w) => {
+  // a word inside a larger one is a piece OCR read twice (a stray “1” in 其他), no column of its own
+  const zone = inZone.filter((w) => !inZone.some((v) => v !== w && wider(v, w) && centredIn(w.box, v.box)));
+  const lowest = zone.filter((w) => {
     const width = w.box[2] - w.box[0];
     return !zone.some(
       (v) =>
@@ -43,6 +49,12 @@ export function headerColumns(words: readonly GeoWord[], own: Columns, labels: r
         Math.abs(cx(v.box) - cx(w.box)) > width / 4,
     );
   });
+  // a head twice as wide as the others is two heads OCR read as one word (纠正结果): no column's
+  const usual = median(
+    lowest.map((w) => w.box[2] - w.box[0]),
+    Infinity,
+  );
+  const heads = lowest.filter((w) => w.box[2] - w.box[0] <= MERGED_HEADS * usual);
   heads.sort((a, b) => cx(a.box) - cx(b.box));
   const clusters: { centre: number; n: number; span: [number, number] }[] = [];
   for (const w of heads) {
@@ -79,4 +91,12 @@ export function headerColumns(words: readonly GeoWord[], own: Columns, labels: r
 /** The size of a word's characters: its height, or its width when it is set one character a line (结 / 果 / 维 / 持). */
 function charSize(w: GeoWord): number {
   return Math.min(height(w.box), w.box[2] - w.box[0]);
+}
+
+const wider = (v: GeoWord, w: GeoWord): boolean => v.box[2] - v.box[0] > w.box[2] - w.box[0];
+
+function centredIn(inner: Box, outer: Box): boolean {
+  const x = cx(inner);
+  const y = cy(inner);
+  return x > outer[0] && x < outer[2] && y > outer[1] && y < outer[3];
 }

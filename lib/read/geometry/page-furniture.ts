@@ -1,4 +1,4 @@
-import { type GeoWord, height } from './geo-word.ts';
+import type { GeoWord } from './geo-word.ts';
 import { textLines, textOf } from './text-join.ts';
 
 /** Page numbers as printed: “- 3 -”, “—3—”, “3”, “第3页”, “第 3 页 共 6 页”, “3/6”. */
@@ -9,7 +9,7 @@ const PAGE_NUMBER =
 const MARGIN = 0.09;
 
 /**
- * A repeated margin line this much taller than the smallest of its repeats is not furniture: the
+ * A repeated margin line this much larger than the smallest of its repeats is not furniture: the
  * report's title set large on the first page, repeated small as the running header of the others.
  */
 const LARGER_THAN_RUNNING = 1.3;
@@ -32,7 +32,7 @@ export function dropPageFurniture(pages: readonly PageWords[]): GeoWord[][] {
         const y1 = Math.max(...line.map((w) => w.box[3]));
         return y1 < page.height * MARGIN || y0 > page.height * (1 - MARGIN);
       })
-      .map((line) => ({ line, key: textOf(line).replace(/[0-9０-９]+/gu, '#'), size: lineHeight(line) })),
+      .map((line) => ({ line, key: textOf(line).replace(/[0-9０-９]+/gu, '#'), size: lineWidth(line) })),
   );
   const seen = new Map<string, number>();
   const smallest = new Map<string, number>();
@@ -51,7 +51,10 @@ export function dropPageFurniture(pages: readonly PageWords[]): GeoWord[][] {
   });
 }
 
-/** Height of a text line: its tallest word (a line's words may sit a little apart in y). */
-function lineHeight(line: readonly GeoWord[]): number {
-  return Math.max(...line.map((w) => height(w.box)));
+/**
+ * The size a margin line is set in, as its width: repeats of one text are as wide as their type is
+ * large (an OCR box's height says less — the detector pads a long line by its length).
+ */
+function lineWidth(line: readonly GeoWord[]): number {
+  return Math.max(...line.map((w) => w.box[2])) - Math.min(...line.map((w) => w.box[0]));
 }

@@ -1,7 +1,8 @@
 import type { Box } from '../../model/result.ts';
-import { cy, type GeoWord, median, overlap } from './geo-word.ts';
+import { isBlankRow } from './blank-rows.ts';
+import { cy, type GeoWord, height, median, overlap } from './geo-word.ts';
 import { startsWithEnumeration } from './numeric.ts';
-import { type Chunk, pitch, sameSize, type TextRow, tableHeader } from './text-rows.ts';
+import { type Chunk, pitch, sameSize, type TextRow } from './text-rows.ts';
 
 /** What a page that goes on with a table knows of it: its rows' text height and its header's text. */
 export interface Carried {
@@ -43,6 +44,14 @@ export function attachFragments(
     Number.NaN,
   );
   const heading = (row: TextRow) => (pitch(row.chunks[0]!) ?? 0) > HEADING_PITCH * labelPitch;
+  // OCR boxes a line of label text taller than a lone figure (the detector pads a box by its
+  // size): label lines are matched by a row's own label words, or its table's labels' height
+  const labelHeights = (a: TextRow) => a.chunks.filter((c) => !c.numeric).flatMap((c) => c.words.map((w) => height(w.box)));
+  const tableLabels = median(figured.flatMap(labelHeights), Number.NaN);
+  const textOf = (a: TextRow): TextRow => {
+    const h = median(labelHeights(a), tableLabels);
+    return Number.isNaN(h) ? a : { ...a, h };
+  };
   let pending = rows.filter(isFragment);
   for (let changed = true; changed; ) {
     changed = false;
@@ -75,14 +84,18 @@ export function attachFragments(
           // the first line of a label next to the figures: its figures are level with some line of its label
           const innermost = own.length > 0 && spans.every(([, x1]) => x1 <= row.box[0] + 0.5 * a.h);
           const figuresBelow = innermost && !labelReachesFigures(row, a, rows);
+          // and a numbered line opens its label, so the label's figures never lie wholly above it
+          const figuresAbove =
+            own.length > 0 && a.chunks.some((c) => c.numeric) && a.chunks.every((c) => !c.numeric || c.box[3] <= row.box[1]);
           return (
             row.box[2] < zoneLeft(a) &&
             gap <= 1.2 * a.h &&
-            sameSize(row, a) &&
+            sameSize(row, textOf(a)) &&
             !beyondLabel &&
             !secondNumbered &&
             !beforeItsStart &&
-            !figuresBelow
+            !figuresBelow &&
+            !figuresAbove
           );
         })
         .sort((a, b) => rank(row, a, own.length > 0) - rank(row, b, own.length > 0))[0];
@@ -149,52 +162,3 @@ function rank(fragment: TextRow, anchor: TextRow, numbered: boolean): number {
 
 /** Puts every row above a numbered label line after every row level with it or below it. */
 const BELOW_FIRST = 1e6;
-
-/**
- * A numbered label line is a row of a table printed blank when it lies in the label column of the
- * table's rows: between two of them, or above the first or below the last with nothing but lines
- * of text (its own wrapped label) and no wider gap than a row's between it and the table, or
- * first on a page that goes on with the previous page's table.
- */
-function isBlankRow(
-  row: TextRow,
-  rows: readonly TextRow[],
-  figured: readonly TextRow[],
-  zoneLeft: (row: TextRow) => number,
-  carried: Carried | undefined,
-): boolean {
-  const table = figured.filter((a) => sameSize(row, a) && row.box[2] < zoneLeft(a));
-  const above = table.filter((a) => a.box[3] <= cy(row.box));
-  const below = table.filter((a) => a.box[1] >= cy(row.box));
-  if (above.length > 0 && below.length > 0) return true;
-  // the first line of a page that goes on with the previous page's table, in its text size (below
-  // the table's header when the page repeats it)
-  if (carried !== undefined && Math.abs(row.h - carried.height) <= 0.3 * carried.height) {
-    const over = rows.filter((r) => r !== row && r.box[1] < row.box[1]);
-    if (over.length === 0 || isRepeatedHeader(over, row, carried.headerText)) return true;
-  }
-  const down = below.length > 0;
-  let at = row;
-  for (;;) {
-    const next = rows
-      .filter((r) => r !== at && (down ? r.box[1] > at.box[1] : r.box[1] < at.box[1]))
-      .sort((a, b) => (down ? a.box[1] - b.box[1] : b.box[1] - a.box[1]))[0];
-    if (next === undefined || (down ? next.box[1] - at.box[3] : at.box[1] - next.box[3]) > BLANK_ROW_GAP * row.h) return false;
-    if (table.includes(next)) return true;
-    at = next;
-  }
-}
-
-/**
- * Whether the lines are the table's header printed again above `first`: all of them, in the
- * table's text size and close together, most of their pieces words of the header it had before
- * (a page may repeat the header in part, or break its words over other lines).
- */
-function isRepeatedHeader(lines: readonly TextRow[], first: TextRow, headerText: string | undefined): boolean {
-  if (headerText === undefined || tableHeader(lines, first).length !== lines.length) return false;
-  const pieces = lines.flatMap((r) => r.chunks.map((c) => c.text));
-  return pieces.filter((p) => headerText.includes(p)).length * 2 > pieces.length;
-}
-
-/** Widest gap (in text heights) between a blank row at a table's top or foot and the table. */
-const BLANK_ROW_GAP = 2;

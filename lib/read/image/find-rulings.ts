@@ -65,6 +65,9 @@ function mid(band: Band): number {
   return (band.first + band.last) / 2;
 }
 
+/** How far a straightened page's rule may still lean (rise over run, about 0.35°). */
+const RESIDUAL_LEAN = 0.006;
+
 /**
  * Runs of ink at least `minLength` long (gaps of 2 px bridged) in each row (or column), chained
  * across neighbouring rows into bands no thicker than `maxThickness`.
@@ -107,7 +110,8 @@ function findBands(ink: Uint8Array, width: number, height: number, minLength: nu
     open = next;
   }
   done.push(...open);
-  return done.filter((b) => b.last - b.first + 1 <= maxThickness && b.to - b.from + 1 >= minLength);
+  // a long rule of a straightened page still leans a little (the skew is estimated): thicker by its drift
+  return done.filter((b) => b.last - b.first + 1 <= maxThickness + RESIDUAL_LEAN * (b.to - b.from) && b.to - b.from + 1 >= minLength);
 }
 
 function overlap(band: Band, from: number, to: number): number {

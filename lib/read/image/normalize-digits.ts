@@ -5,6 +5,8 @@ const LOOK_ALIKES: Record<string, string> = {
   D: '0',
   Q: '0',
   〇: '0',
+  // a white circle: how the recogniser reads a round 0 now and then
+  '○': '0',
   l: '1',
   I: '1',
   '|': '1',

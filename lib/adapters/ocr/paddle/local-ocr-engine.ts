@@ -7,10 +7,13 @@ import type { GrayImage } from '../../../read/image/gray-image.ts';
 import { CorruptImageError, ImageTooLargeError } from '../../../read/image/image-errors.ts';
 import { DEFAULT_MAX_PIXELS, deskewImage, readImageFile } from '../../../read/image/read-image-file.ts';
 import { centredIn, uncoveredCellInk } from '../../../read/image/uncovered-cell-ink.ts';
+import { uncoveredFigures } from '../../../read/image/uncovered-figures.ts';
 import { detectText } from './detect-text.ts';
 import { PADDLE_OCR_NAME } from './lazy-local-ocr.ts';
 import { loadPaddleModels } from './paddle-models.ts';
 import { recognizeText } from './recognize-text.ts';
+import { isSureFigure, reread, secondLooks } from './second-look.ts';
+import { boxInk, pageInk, splitAtGaps } from './split-at-gaps.ts';
 import { eraseRulings, splitAtRulings } from './split-at-rulings.ts';
 import { missedWords, wordsFromText } from './words-from-text.ts';
 
@@ -46,9 +49,20 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     signal?.throwIfAborted();
     const rulings = findRulings(page);
     const clean: GrayImage = { ...page, data: eraseRulings(page, rulings, Math.max(2, page.width / 600)) };
-    const boxes = (await detectText(models.detection, clean, { maxSide })).flatMap((box) => splitAtRulings(box, rulings));
+    const ink = pageInk(clean);
+    // a box over figures of several unruled columns is read piece by piece (the page's text height
+    // tells a wide blank from the space after a comma)
+    const detected = (await detectText(models.detection, clean, { maxSide })).flatMap((box) => splitAtRulings(box, rulings));
+    const inks = detected.map((box) => boxInk(box, clean, ink));
+    const glyph = median(inks.map((i) => i.height).filter((h) => h > 0));
+    const boxes = detected.flatMap((box, index) => splitAtGaps(box, inks[index]!, glyph));
     signal?.throwIfAborted();
     const lines = await recognizeText(models.recognition, models.characters, clean, boxes);
+    // what read as nothing, as stray letters or from part of a character is read again
+    const looks = secondLooks(lines, boxes, clean, ink, glyph);
+    await reread(lines, boxes, looks, (again, padded) =>
+      recognizeText(models.recognition, models.characters, clean, again, { minRatio: padded ? 3 : 0 }),
+    );
     const read = lines.map(wordsFromText);
     // The detector sees no text in a lone character in a tall cell (a bare "1"), or boxes only its
     // middle, which reads as nothing or as something else: read the ink of such cells whole.
@@ -60,9 +74,13 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
     const superseded = new Set(
       missed.fragments.map((index) => withText[index]!).filter((box) => missed.boxes.some((cell) => centredIn(box, cell))),
     );
+    // and a lone figure the detector missed where no rule boxes it in (an unruled table's “7”)
+    const marks = uncoveredFigures(clean, [...withText, ...missed.boxes], glyph);
+    const figures = (await recognizeText(models.recognition, models.characters, clean, marks, { minRatio: 3 })).filter(isSureFigure);
     const words: PositionedWord[] = [
       ...read.flatMap((lineWords, index) => (superseded.has(boxes[index]!) ? [] : lineWords)),
       ...found.flatMap(missedWords),
+      ...figures.flatMap(wordsFromText),
     ];
     words.sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
     return { page: 1, width: page.width, height: page.height, unit: 'px', words, rulings };
@@ -77,6 +95,11 @@ export function createLocalOcrEngine(options: LocalOcrOptions = {}): LocalOcrEng
   }
 
   return { name: PADDLE_OCR_NAME, recognize, recognizeMany };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.POSITIVE_INFINITY;
 }
 
 async function rawPage(image: Extract<OcrImage, { kind: 'raw' }>, maxPixels: number): Promise<GrayImage> {

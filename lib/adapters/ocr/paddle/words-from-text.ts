@@ -2,6 +2,9 @@ import type { PositionedWord } from '../../../model/layout.ts';
 import { normalizeNumericWord } from '../../../read/image/normalize-digits.ts';
 import type { RecognizedChar, RecognizedText } from './recognize-text.ts';
 
+/** Characters this far apart (in the box's height) with a space read between them are two words. */
+const SPACED_WORDS = 1.2;
+
 /**
  * Turns a recognised text box into words: split where characters stand far apart (a table
  * without rulings), spaces dropped at the split, numbers normalised.
@@ -11,14 +14,17 @@ export function wordsFromText(line: RecognizedText): PositionedWord[] {
   const height = y1 - y0;
   const groups: RecognizedChar[][] = [];
   let current: RecognizedChar[] = [];
-  for (const char of line.chars) {
+  line.chars.forEach((char, index) => {
     const last = current.at(-1);
-    if (last && char.x - last.x > 2.2 * height) {
+    // a space the recogniser saw between characters well apart parts two words too (header words
+    // of neighbouring columns in one box: “结果 结果 其他”), not the space in “2024 年”
+    const spaced = last !== undefined && char.char === ' ' && (line.chars[index + 1]?.x ?? char.x) - last.x > SPACED_WORDS * height;
+    if (last && (char.x - last.x > 2.2 * height || spaced)) {
       groups.push(current);
       current = [];
     }
-    current.push(char);
-  }
+    if (!spaced) current.push(char);
+  });
   if (current.length > 0) groups.push(current);
   const words: PositionedWord[] = [];
   groups.forEach((group, index) => {
