@@ -50,14 +50,28 @@ function tableNumbers(pages: PositionedPage[]): number[] {
   const out: number[] = [];
   let inside = false;
   for (const page of pages) {
-    const words = [...page.words].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
-    for (const word of words) {
-      if (/^三、收到/.test(word.text)) inside = true;
-      else if (/^[五六]、/.test(word.text)) inside = false;
-      else if (inside && /^\d+(\.\d+)?$/.test(word.text)) out.push(Number(word.text));
+    for (const line of textLines(page)) {
+      const text = line.map((w) => w.text).join('');
+      if (/^三、收到/.test(text)) inside = true;
+      else if (/^[五六]、/.test(text)) inside = false;
+      else if (inside) for (const word of line) if (/^\d+(\.\d+)?$/.test(word.text)) out.push(Number(word.text));
     }
   }
   return out;
+}
+
+/** Words grouped into lines, top to bottom (OCR may part a heading into several words). */
+function textLines(page: PositionedPage): PositionedPage['words'][] {
+  const words = [...page.words].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  const lines: PositionedPage['words'][] = [];
+  for (const word of words) {
+    const mid = (word.bbox[1] + word.bbox[3]) / 2;
+    const line = lines.find((l) => l[0] !== undefined && mid > l[0].bbox[1] && mid < l[0].bbox[3]);
+    if (line) line.push(word);
+    else lines.push([word]);
+  }
+  for (const line of lines) line.sort((a, b) => a.bbox[0] - b.bbox[0]);
+  return lines;
 }
 
 function matchCount(truth: number[], found: number[]): { zero: [number, number]; nonzero: [number, number]; extra: number } {

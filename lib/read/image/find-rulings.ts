@@ -19,15 +19,24 @@ interface Band {
 export function findRulings(image: GrayImage): Segment[] {
   // rulings are often hair lines, much lighter than text: anything clearly darker than paper
   const threshold = paperLevel(image) - 25;
-  const ink = new Uint8Array(image.width * image.height);
-  for (let i = 0; i < ink.length; i++) ink[i] = image.data[i]! <= threshold ? 1 : 0;
+  const { width, height, data } = image;
+  const ink = new Uint8Array(width * height);
+  // the same ink column by column, so vertical runs are read along memory like horizontal ones
+  const inkByColumn = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      const isInk = data[i]! <= threshold ? 1 : 0;
+      ink[i] = isInk;
+      inkByColumn[x * height + y] = isInk;
+    }
+  }
   // a character is at most about 1/40 of a page wide; a table cell rarely narrower
-  const minLength = Math.max(20, Math.round(image.width / 45));
-  const maxThickness = Math.max(4, Math.round(image.width / 300));
-  const tolerance = Math.max(4, Math.round(image.width / 150));
+  const minLength = Math.max(20, Math.round(width / 45));
+  const maxThickness = Math.max(4, Math.round(width / 300));
+  const tolerance = Math.max(4, Math.round(width / 150));
 
-  const horizontals = findBands(ink, image.width, image.height, minLength, maxThickness, false);
-  const verticals = findBands(ink, image.width, image.height, minLength, maxThickness, true);
+  const horizontals = findBands(ink, height, width, minLength, maxThickness);
+  const verticals = findBands(inkByColumn, width, height, minLength, maxThickness);
 
   const meets = (h: Band, x: number, y: number) => Math.abs(mid(h) - y) <= tolerance && x >= h.from - tolerance && x <= h.to + tolerance;
   const crosses = (v: Band, h: Band) => {
@@ -69,22 +78,20 @@ function mid(band: Band): number {
 const RESIDUAL_LEAN = 0.006;
 
 /**
- * Runs of ink at least `minLength` long (gaps of 2 px bridged) in each row (or column), chained
- * across neighbouring rows into bands no thicker than `maxThickness`.
+ * Runs of ink at least `minLength` long (gaps of 2 px bridged) in each of `lines` lines of `length`
+ * pixels (`ink` line by line: rows for horizontals, columns for verticals), chained across
+ * neighbouring lines into bands no thicker than `maxThickness`.
  */
-function findBands(ink: Uint8Array, width: number, height: number, minLength: number, maxThickness: number, vertical: boolean): Band[] {
-  const lines = vertical ? width : height;
-  const length = vertical ? height : width;
-  const at = vertical ? (line: number, i: number) => ink[i * width + line]! : (line: number, i: number) => ink[line * width + i]!;
+function findBands(ink: Uint8Array, lines: number, length: number, minLength: number, maxThickness: number): Band[] {
   const done: Band[] = [];
   let open: Band[] = [];
   for (let line = 0; line < lines; line++) {
     const runs: [number, number][] = [];
+    const base = line * length;
     let start = -1;
     let lastInk = -10;
-    for (let i = 0; i <= length; i++) {
-      const isInk = i < length && at(line, i) === 1;
-      if (isInk) {
+    for (let i = 0; i < length; i++) {
+      if (ink[base + i] === 1) {
         if (start < 0 || i - lastInk > 3) {
           if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
           start = i;
