@@ -19,18 +19,22 @@ export function estimateSkewDegrees(image: GrayImage, options: SkewOptions = {})
   const step = options.stepDegrees ?? 0.05;
   const threshold = otsuThreshold(image);
   const { data, width, height } = image;
-  const xs: number[] = [];
-  const ys: number[] = [];
+  let count = 0;
+  for (let i = 0; i < data.length; i++) if (data[i]! <= threshold) count++;
+  if (count < 100) return 0;
+  // typed arrays: the search below reads every ink pixel once per angle tried
+  const xs = new Int32Array(count);
+  const ys = new Int32Array(count);
+  let n = 0;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {
       if (data[row + x]! <= threshold) {
-        xs.push(x);
-        ys.push(y);
+        xs[n] = x;
+        ys[n++] = y;
       }
     }
   }
-  if (xs.length < 100) return 0;
   const margin = Math.ceil(width * Math.tan((maxDegrees * Math.PI) / 180)) + 1;
   const bins = new Float64Array(height + 2 * margin);
   let bestAngle = 0;
