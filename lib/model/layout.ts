@@ -21,6 +21,18 @@ export interface LayoutCell {
   joined?: boolean;
   /** an empty cell of a converter's table (Markdown from a PDF): a blank, or a figure it lost */
   mayBeLost?: boolean;
+  /**
+   * where the cell stands in text laid out in a character grid (`pdftotext -layout` output): its
+   * page (form feeds start pages) and its characters [from, to) on the line; blank cells leave
+   * no other trace of which column a figure is in
+   */
+  columns?: TextColumns;
+}
+
+export interface TextColumns {
+  page: number;
+  from: number;
+  to: number;
 }
 
 export interface LayoutLine {

@@ -1,4 +1,4 @@
-import type { Layout, LayoutLine } from '../../model/layout.ts';
+import type { Layout, LayoutCell, LayoutLine } from '../../model/layout.ts';
 import { isNumberish } from '../../tables/parse-number.ts';
 import { looksLikeMarkdown, markdownLines, textLines } from './markdown.ts';
 import { countGluedRuns, MIN_GLUED_RUNS, runTogetherLines } from './run-together.ts';
@@ -24,8 +24,29 @@ export function layoutFromText(text: string): Layout {
   if (style === 'cells') return { lines: cellsStyle(lines) };
   if (style === 'tabs') return { lines: lines.map(tabsLine).filter((l): l is LayoutLine => l !== null) };
   if (style === 'run-together') return { lines: lines.flatMap(runTogetherLines) };
-  return { lines: lines.flatMap((line) => optional(spacesLine(line))) };
+  return { lines: spacesLines(lines) };
 }
+
+/**
+ * Lines of `pdftotext -layout` style text. Its pages (a form feed starts each) lay text out in a
+ * character grid, so a cell's character column is kept: blank cells leave only that trace.
+ */
+function spacesLines(lines: string[]): LayoutLine[] {
+  let page = 1;
+  const out: LayoutLine[] = [];
+  for (const raw of lines) {
+    let line = raw;
+    while (line.startsWith(FORM_FEED)) {
+      page++;
+      line = line.slice(1);
+    }
+    const read = spacesLine(line, page);
+    if (read) out.push(read);
+  }
+  return out;
+}
+
+const FORM_FEED = '\f';
 
 function optional(line: LayoutLine | null): LayoutLine[] {
   return line ? [line] : [];
@@ -90,19 +111,23 @@ function cellsStyle(lines: string[]): LayoutLine[] {
   return out;
 }
 
-function spacesLine(line: string): LayoutLine | null {
+function spacesLine(line: string, page?: number): LayoutLine | null {
   if (line.trim() === '') return null;
-  const parts = line.trim().split(/\s{2,}|\t/);
-  const cells: string[] = [];
-  for (const part of parts) {
+  const cells: LayoutCell[] = [];
+  const at = (text: string, first: number): LayoutCell =>
+    page === undefined ? cell(text) : { ...cell(text), columns: { page, from: first, to: first + text.length } };
+  // cells are runs separated by two or more spaces or a tab (one space is inside a cell), each
+  // with its place on the line
+  for (const part of line.matchAll(/\S+(?:[^\S\t]\S+)*/g)) {
+    const first = part.index;
     // "0 0 1" inside one run: numbers separated by single spaces are separate cells
-    const words = part.split(' ');
-    if (words.length > 1 && words.every((w) => isNumberish(w))) cells.push(...words);
-    else if (words.length > 1 && isNumberish(words[words.length - 1]!) && !isNumberish(words[0]!)) {
-      const tail: string[] = [];
-      while (words.length > 1 && isNumberish(words[words.length - 1]!)) tail.unshift(words.pop()!);
-      cells.push(words.join(' '), ...tail);
-    } else cells.push(part);
+    const words = [...part[0].matchAll(/[^ ]+/g)].map((w) => ({ text: w[0], first: first + w.index }));
+    if (words.length > 1 && words.every((w) => isNumberish(w.text))) cells.push(...words.map((w) => at(w.text, w.first)));
+    else if (words.length > 1 && isNumberish(words[words.length - 1]!.text) && !isNumberish(words[0]!.text)) {
+      const tail: typeof words = [];
+      while (words.length > 1 && isNumberish(words[words.length - 1]!.text)) tail.unshift(words.pop()!);
+      cells.push(at(words.map((w) => w.text).join(' '), first), ...tail.map((w) => at(w.text, w.first)));
+    } else cells.push(at(part[0], first));
   }
-  return { cells: cells.map(cell) };
+  return { cells };
 }
