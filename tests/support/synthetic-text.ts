@@ -2,12 +2,13 @@
  * Renders a synthetic report as converters and web pages publish it, for fuzzing the text
  * readers: Markdown pipe tables (whole tables, or one table per row as converters that lose the
  * grid write them), web text whose cells ran together, one cell per line and tab-separated
- * text — each with random quirks (headings, bold, page numbers between rows, rows split at a
+ * text, a Word file saved as plain text (every cell a line, a blank or covered cell an empty line)
+ * — each with random quirks (headings, bold, page numbers between rows, rows split at a
  * page break, full-width figures, figures spaced apart now and then, one row per line).
  */
 import { renderText, rows, type SyntheticReport } from './synthetic-report.ts';
 
-export const TEXT_STYLES = ['markdown', 'markdownRows', 'runTogether', 'cells', 'tabs'] as const;
+export const TEXT_STYLES = ['markdown', 'markdownRows', 'runTogether', 'cells', 'tabs', 'stacked'] as const;
 export type TextStyle = (typeof TEXT_STYLES)[number];
 
 export interface TextQuirks {
@@ -63,6 +64,20 @@ export function renderTextStyle(report: SyntheticReport, style: TextStyle, q: Te
     ['四、政府信息公开行政复议、行政诉讼情况', t4, WIDTHS.t4],
   ];
   const tail = ['五、存在的主要问题及改进情况', '信息公开工作仍有不足。', '六、其他需要报告的事项', '无。'];
+
+  if (style === 'stacked') {
+    // Word's “save as plain text”: every cell of a row on its own line, merged cells' covered
+    // parts and blank cells as empty lines, nothing between rows but a page number now and then
+    const out: string[] = [...title, '', '一、总体情况', overview];
+    for (const [heading, table] of sections) {
+      out.push(heading);
+      for (const row of table) {
+        if (q.footers && pick(10) === 0) out.push(pick(2) === 0 ? `— ${pick(9) + 2} —` : `第 ${pick(9) + 2} 页`);
+        out.push(...row.map((c) => (isFigure(c) && c !== '' ? fig(c) : c)));
+      }
+    }
+    return [...out, ...tail].join('\n');
+  }
 
   if (style === 'runTogether') {
     const parts: string[] = ['一、总体情况', overview];

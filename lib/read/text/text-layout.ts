@@ -2,6 +2,7 @@ import type { Layout, LayoutCell, LayoutLine } from '../../model/layout.ts';
 import { isNumberish } from '../../tables/parse-number.ts';
 import { looksLikeMarkdown, markdownLines, textLines } from './markdown.ts';
 import { countGluedRuns, MIN_GLUED_RUNS, runTogetherLines } from './run-together.ts';
+import { looksStacked, stackedLines } from './stacked-cells.ts';
 
 /**
  * Plain text copied from a report comes in these styles, each turned into lines of cells:
@@ -10,6 +11,8 @@ import { countGluedRuns, MIN_GLUED_RUNS, runTogetherLines } from './run-together
  *   lines, a cell's second line without the tab (“\t商业” / “企业”);
  * - spaces: `pdftotext -layout` output, cells separated by runs of spaces;
  * - run-together: a web page's text whose cells lost their boundaries (“…申请数量640020470二、…”);
+ * - stacked: every cell a line of its own with nothing marking rows (a Word file saved as plain
+ *   text, `pdftotext` without -layout);
  * - Markdown from a PDF converter or OCR tool: pipe tables and HTML tables among the text lines,
  *   which are read in whichever of the styles above the rest of the file is in.
  */
@@ -24,6 +27,7 @@ export function layoutFromText(text: string): Layout {
   if (style === 'cells') return { lines: cellsStyle(lines) };
   if (style === 'tabs') return { lines: lines.map(tabsLine).filter((l): l is LayoutLine => l !== null) };
   if (style === 'run-together') return { lines: lines.flatMap(runTogetherLines) };
+  if (style === 'stacked') return { lines: stackedLines(lines) };
   return { lines: spacesLines(lines) };
 }
 
@@ -52,7 +56,7 @@ function optional(line: LayoutLine | null): LayoutLine[] {
   return line ? [line] : [];
 }
 
-type Style = 'tabs' | 'cells' | 'spaces' | 'run-together';
+type Style = 'tabs' | 'cells' | 'spaces' | 'run-together' | 'stacked';
 
 function detectStyle(lines: string[]): Style {
   let oneLeadingTab = 0;
@@ -62,7 +66,10 @@ function detectStyle(lines: string[]): Style {
     if (tabs === 1 && line.startsWith('\t')) oneLeadingTab++;
     else if (tabs >= 2) manyTabs++;
   }
-  if (oneLeadingTab + manyTabs < 5) return countGluedRuns(lines) >= MIN_GLUED_RUNS ? 'run-together' : 'spaces';
+  if (oneLeadingTab + manyTabs < 5) {
+    if (countGluedRuns(lines) >= MIN_GLUED_RUNS) return 'run-together';
+    return looksStacked(lines) ? 'stacked' : 'spaces';
+  }
   return oneLeadingTab > manyTabs ? 'cells' : 'tabs';
 }
 
