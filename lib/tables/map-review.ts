@@ -10,12 +10,15 @@ const COUNT = 15;
 
 /** Table 4: one row of 15 numbers, or its numbers spread over a few rows, or “结果维持 88 | …” lines. */
 export function mapReview(lines: LayoutLine[], start: number, end: number): LayoutCell[] | null {
-  const rows = [];
+  const found = [];
   for (let i = start; i < end; i++) {
     const row = toValueRow(lines[i]!, i);
     // a row of 15 blank cells is table 4 printed all blank
-    if (row && (row.numbers > 0 || row.values.length >= COUNT)) rows.push(row);
+    if (row && (row.numbers > 0 || row.values.length >= COUNT)) found.push(row);
   }
+  // …but only when no row prints a figure: a converter's blank header row (`| | | … |` atop a
+  // Markdown table) is not the table's data
+  const rows = found.some((row) => row.numbers > 0) ? found.filter((row) => row.numbers > 0) : found;
   for (const row of rows) {
     if (row.values.length >= COUNT) {
       const cells = groupsHolding(row.values, row.ocr) ?? fitValues(row.values, COUNT, row.ocr, false);

@@ -28,6 +28,8 @@ export interface TextQuirks {
   spacedFigures?: boolean;
   /** run-together text with each row on its own line instead of one long line */
   linePerRow?: boolean;
+  /** a Markdown table opened by an empty header row (`| | | … |`), as pandoc writes a table without one */
+  blankHeaderRow?: boolean;
 }
 
 /** Draws from a seeded source: `pick(n)` is an integer in [0, n). */
@@ -105,6 +107,7 @@ export function renderTextStyle(report: SyntheticReport, style: TextStyle, q: Te
     const width = Math.max(...table.map((r) => r.length));
     const pipe = (cells: string[]) => `| ${cells.join(' | ')} |`;
     const separator = (n: number) => `|${'---|'.repeat(n)}`;
+    if (style === 'markdown' && q.blankHeaderRow) out.push(pipe(new Array<string>(width).fill('')), separator(width));
     table.forEach((row, i) => {
       const { labels, figures } = splitRow(row, valueWidth);
       const label = labels.filter((c) => c !== '').join('');
@@ -121,7 +124,7 @@ export function renderTextStyle(report: SyntheticReport, style: TextStyle, q: Te
         out.push(pipe(printed), separator(printed.length));
       } else {
         out.push(pipe([...printed, ...new Array<string>(Math.max(0, width - row.length)).fill('')]));
-        if (i === 0) out.push(separator(width));
+        if (i === 0 && !q.blankHeaderRow) out.push(separator(width));
       }
     });
     out.push('');

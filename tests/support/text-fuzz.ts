@@ -40,6 +40,7 @@ const textQuirksArb: fc.Arbitrary<TextQuirks> = fc.record({
   fullWidthFigures: fc.boolean(),
   spacedFigures: fc.boolean(),
   linePerRow: fc.boolean(),
+  blankHeaderRow: fc.boolean(),
 });
 
 /** A year with no case (table 4 all 0) or no application (table 3 all 0), as small agencies report. */
