@@ -43,10 +43,17 @@ export function isBlankRow(
  * (a page may repeat the header in part, or break its words over other lines).
  */
 function isRepeatedHeader(lines: readonly TextRow[], first: TextRow, headerText: string | undefined): boolean {
-  if (headerText === undefined || tableHeader(lines, first).length !== lines.length) return false;
+  if (headerText === undefined || tableHeader(lines, first, REPEATED_HEADER_GAP).length !== lines.length) return false;
   const pieces = lines.flatMap((r) => r.chunks.map((c) => c.text));
   return pieces.filter((p) => headerText.includes(p)).length * 2 > pieces.length;
 }
+
+/**
+ * Widest gap (in text heights) between the lines of a header printed again atop a page, and
+ * below it: its lowest line may be a word set over three lines (社会 / 公益 / 组织) that is read
+ * as a vertical label, so the header's other lines end higher above the first row.
+ */
+const REPEATED_HEADER_GAP = 3;
 
 /** Widest gap (in text heights) between a blank row at a table's top or foot and the table. */
 const BLANK_ROW_GAP = 2;

@@ -74,14 +74,14 @@ export function sameSize(row: TextRow, anchor: TextRow): boolean {
 }
 
 /** The lines right above a table's first row that are its header: same text size, no gap wider than two lines. */
-export function tableHeader(above: readonly TextRow[], first: TextRow): TextRow[] {
+export function tableHeader(above: readonly TextRow[], first: TextRow, gap = HEADER_GAP): TextRow[] {
   const out: TextRow[] = [];
   let top = first.box[1];
   // from the lowest bottom up: a header word stacked over lines reaches lower than the line it starts on
   for (const row of [...above].sort((a, b) => b.box[3] - a.box[3] || b.box[1] - a.box[1])) {
     // (header words stacked one or two characters a line — 社会 / 公益 / 组织 — come as one tall word)
     const stacked = row.box[3] - row.box[1] > 1.5 * (row.box[2] - row.box[0]);
-    if ((!sameSize(row, first) && !stacked) || top - row.box[3] > HEADER_GAP * first.h) break;
+    if ((!sameSize(row, first) && !stacked) || top - row.box[3] > gap * first.h) break;
     out.push(row);
     top = Math.min(top, row.box[1]);
   }
