@@ -13,6 +13,9 @@ export interface Carried {
 /** A numbered line whose characters are this much wider than the table's labels' is a heading set larger, not a row. */
 const HEADING_PITCH = 1.25;
 
+/** Largest gap (in text heights) between two lines of one label. */
+const CONTINUATION_GAP = 1.2;
+
 /** Most label cells a fragment line may cross (table 3 has three label columns). */
 const FRAGMENT_CHUNKS = 3;
 
@@ -52,6 +55,14 @@ export function attachFragments(
     const h = median(labelHeights(a), tableLabels);
     return Number.isNaN(h) ? a : { ...a, h };
   };
+  // `first` is the numbered line right above `later` in its column, both still unplaced
+  const opens = (first: TextRow, later: TextRow) =>
+    first !== later &&
+    !first.anchor &&
+    numbered(first.chunks).length > 0 &&
+    first.box[1] < later.box[1] &&
+    later.box[1] - first.box[3] <= CONTINUATION_GAP * later.h &&
+    overlap(first.box[0], first.box[2], later.box[0], later.box[2]) > 0;
   let pending = rows.filter(isFragment);
   for (let changed = true; changed; ) {
     changed = false;
@@ -99,7 +110,16 @@ export function attachFragments(
           );
         })
         .sort((a, b) => rank(row, a, own.length > 0) - rank(row, b, own.length > 0))[0];
-      if (owner !== undefined) {
+      // A later line of a label whose numbered first line no row has taken yet does not go ahead
+      // of it to a row below that has no label in its column (the row's own label is a group's,
+      // further left): it goes where its first line goes — to a row, or with it as a row printed blank.
+      const ahead =
+        owner !== undefined &&
+        own.length === 0 &&
+        cy(owner.box) > cy(row.box) &&
+        !labelChunks(owner).some((c) => overlap(c.box[0], c.box[2], row.box[0], row.box[2]) > 0) &&
+        pending.some((first) => opens(first, row));
+      if (owner !== undefined && !ahead) {
         owner.extra.push(...row.chunks);
         const box = extent.get(owner)!;
         extent.set(owner, [
