@@ -3,14 +3,15 @@
 // born-digital PDFs and for scans read by the local OCR engine. Every document is replayable from
 // its seed: `npm run accuracy -- --pdfs 0 --scans 0 --pdf 123` or `--scan 123` reads one and prints
 // what went wrong.
-// Usage: npm run accuracy -- [--pdfs 500] [--scans 100] [--seed 1] [--pdf S] [--scan S] [--quiet]
+// `--second-table` prints every report's table 3 as two tables, the second under its header repeated.
+// Usage: npm run accuracy -- [--pdfs 500] [--scans 100] [--seed 1] [--pdf S] [--scan S] [--second-table] [--quiet]
 import { parseArgs } from 'node:util';
 import { createLocalOcrEngine } from '../lib/adapters/ocr/paddle/local-ocr-engine.ts';
 import { DEFAULT_CONFIG } from '../lib/config.ts';
 import type { OcrEngine } from '../lib/ports/ocr-engine.ts';
 import { processDocument } from '../lib/process-document.ts';
 import { checkDocument, type DocumentCheck } from '../tests/support/page-split-check.ts';
-import { type PageSplitDocument, pageSplitPdf, pageSplitScan } from '../tests/support/page-split-report.ts';
+import { type PageSplitDocument, type PageSplitOptions, pageSplitPdf, pageSplitScan } from '../tests/support/page-split-report.ts';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     pdf: { type: 'string', multiple: true, default: [] },
     scan: { type: 'string', multiple: true, default: [] },
     quiet: { type: 'boolean', default: false },
+    'second-table': { type: 'boolean', default: false },
   },
 });
 
@@ -70,7 +72,7 @@ async function readPdfs(seeds: number[], verbose: boolean): Promise<Tally> {
   const t = tally();
   const started = performance.now();
   for (const seed of seeds) {
-    const doc = await pageSplitPdf(seed);
+    const doc = await pageSplitPdf(seed, generator);
     const result = await processDocument({ name: `${seed}.pdf`, uri: `memory://${seed}.pdf`, bytes: doc.pdf }, { config: DEFAULT_CONFIG });
     record(t, doc, checkDocument(result, doc.report), 'pdf', verbose);
   }
@@ -82,7 +84,7 @@ async function readScans(seeds: number[], engine: OcrEngine, verbose: boolean): 
   const t = tally();
   const started = performance.now();
   for (const seed of seeds) {
-    const doc = await pageSplitScan(seed);
+    const doc = await pageSplitScan(seed, generator);
     const result = await processDocument(
       { name: `${seed}.scan.pdf`, uri: `memory://${seed}.scan.pdf`, bytes: doc.scan },
       { config: DEFAULT_CONFIG, ocr: engine },
@@ -94,11 +96,14 @@ async function readScans(seeds: number[], engine: OcrEngine, verbose: boolean): 
   return t;
 }
 
+const generator: PageSplitOptions = { secondTable: values['second-table'] };
 const base = Number(values.seed);
 const pdfSeeds = [...Array.from({ length: Number(values.pdfs) }, (_, i) => base + i), ...values.pdf.map(Number)];
 const scanSeeds = [...Array.from({ length: Number(values.scans) }, (_, i) => SCAN_SEED_OFFSET + base + i), ...values.scan.map(Number)];
 const verbose = !values.quiet || values.pdf.length + values.scan.length > 0;
-console.log(`page-split accuracy: ${pdfSeeds.length} PDFs, ${scanSeeds.length} scans, first seed ${base}`);
+console.log(
+  `page-split accuracy: ${pdfSeeds.length} PDFs, ${scanSeeds.length} scans, first seed ${base}${generator.secondTable ? ', table 3 as two tables' : ''}`,
+);
 const pdfs = await readPdfs(pdfSeeds, verbose);
 summary('born-digital PDFs', pdfs);
 let scans: Tally | undefined;

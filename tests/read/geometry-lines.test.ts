@@ -72,3 +72,44 @@ describe('linesFromPages without rulings', () => {
     );
   });
 });
+
+describe('linesFromPages with a label column squeezed thin', () => {
+  // Table 3 going on in a second ruled table: its header cell spans the label columns, and the
+  // results column continues below it empty, 6 px wide — less than twice the rule tolerance.
+  const tall = (text: string, x: number, y: number): PositionedWord => ({
+    text,
+    bbox: [x, y, x + 20 * [...text].length, y + 20],
+    confidence: 0.95,
+  });
+  const h = (y: number, x0 = 100): [number, number, number, number] => [x0, y, 500, y];
+  const v = (x: number, y0: number, y1 = 220): [number, number, number, number] => [x, y0, x, y1];
+  const squeezed: PositionedPage = {
+    page: 1,
+    width: 600,
+    height: 800,
+    unit: 'px',
+    words: [
+      tall('项目', 150, 110),
+      tall('自然人', 310, 110),
+      tall('总计', 420, 110),
+      tall('（二）部分公开', 120, 150),
+      tall('3', 340, 150),
+      tall('3', 440, 150),
+      tall('（三）不予公开', 120, 190),
+      tall('1', 340, 190),
+      tall('1', 440, 190),
+    ],
+    rulings: [h(100), h(140), h(180, 106), h(220), v(100, 100), v(106, 140), v(300, 100), v(400, 100), v(500, 100)],
+  };
+
+  it('keeps each label in its own row under the header cell', () => {
+    assert.deepEqual(
+      linesFromPages([squeezed]).map((l) => l.cells.map((c) => c.text)),
+      [
+        ['项目', '自然人', '总计'],
+        ['', '（二）部分公开', '3', '3'],
+        ['', '（三）不予公开', '1', '1'],
+      ],
+    );
+  });
+});

@@ -4,14 +4,24 @@
  * (page breaks at random rows: between a group label and its items, inside a wrapped row, next
  * to a blank row), tables 2 and 4 sometimes — with the header repeated in full, in part, with its
  * words split over lines, or not at all; page numbers and running headers between the rows;
- * ruled or unruled tables. `pageSplitScan` makes a scan of the same pages.
+ * ruled or unruled tables. `pageSplitScan` makes a scan of the same pages. With `secondTable`
+ * table 3 goes on in a second table under its header printed again (see `SecondTable`).
  */
 import { pageImage } from '../../lib/read/pdf/page-image.ts';
 import { A4, drawPdf, measure } from './draw-pdf.ts';
 import { Galley, type PlacedTable, type TableBreaks, type TableStyle } from './page-layout.ts';
 import { Random } from './random.ts';
 import { randomReport } from './random-report.ts';
-import { applicationsGrid, applicationsRepeat, type HeaderRepeat, proactiveGrid, reviewGrid, reviewRepeat } from './report-grids.ts';
+import {
+  applicationsGrid,
+  applicationsRepeat,
+  type Grid,
+  type HeaderRepeat,
+  proactiveGrid,
+  reviewGrid,
+  reviewRepeat,
+  splitGrid,
+} from './report-grids.ts';
 import { imageOnlyPdf, type PdfImage, scanLike } from './scan-fixtures.ts';
 import type { SyntheticReport } from './synthetic-report.ts';
 
@@ -40,6 +50,29 @@ const FILLER = [
   '加强政府网站和政务新媒体管理，及时发布政策文件和解读材料，回应社会关切。',
 ];
 
+/** Options of the generator; what they turn on is drawn from the seed like the rest. */
+export interface PageSplitOptions {
+  /** table 3 goes on in a second ruled table of its own (header rows repeated), on the same page or the next */
+  secondTable?: boolean;
+}
+
+/**
+ * Table 3 split by its publisher into two ruled tables: the second starts at row `at` under table
+ * 3's three header rows printed again, the labels merged over the split going on in it as empty
+ * merged cells, a label column left with no text squeezed to a few points; between the two
+ * tables a line such as “— 3 —”, or only a gap; the second table's header sometimes cut by a page
+ * break (`headerBreak`: before its row 1 or 2, or inside row 0).
+ */
+interface SecondTable {
+  at: number;
+  squeeze: number;
+  between: 'gap' | 'pageNumber' | 'note';
+  gap: number;
+  headerBreak: { before?: number; inside?: number };
+}
+
+const NOTE_BETWEEN = '（续表）';
+
 interface Plan {
   style: TableStyle;
   repeat3: HeaderRepeat;
@@ -53,6 +86,18 @@ interface Plan {
   titleSplit: boolean;
   splitHeaders: boolean;
   narrowResults: boolean;
+  secondTable?: SecondTable;
+}
+
+function drawSecondTable(rng: Random, rows3: number): SecondTable {
+  const cut = rng.pick(['none', 'none', 'before', 'inside'] as const);
+  return {
+    at: rng.int(4, rows3 - 2),
+    squeeze: rng.float(3, 6),
+    between: rng.pick(['gap', 'pageNumber', 'note'] as const),
+    gap: rng.float(0, 14),
+    headerBreak: cut === 'before' ? { before: rng.int(1, 2) } : cut === 'inside' ? { inside: 0 } : {},
+  };
 }
 
 function makePlan(rng: Random, rows3: number): Plan {
@@ -125,10 +170,9 @@ function layOut(report: SyntheticReport, plan: Plan, rng: Random, table3OnNewPag
     tableWidth: width,
     splitHeaders: plan.splitHeaders,
   });
-  const breaks3: TableBreaks = { ...plan.breaks3 };
-  const repeat3 = applicationsRepeat(grid3, plan.repeat3);
-  if (repeat3) breaks3.repeat = repeat3;
-  const t3 = galley.table(grid3, plan.style, breaks3);
+  const t3 = plan.secondTable
+    ? twoTables(galley, grid3, plan, plan.secondTable)
+    : galley.table(grid3, plan.style, tableBreaks(grid3, plan, plan.breaks3));
   heading('四、政府信息公开行政复议、行政诉讼情况');
   const grid4 = reviewGrid(report, width, plan.splitHeaders);
   const breaks4: TableBreaks = { before: plan.breaks4 };
@@ -152,6 +196,47 @@ function layOut(report: SyntheticReport, plan: Plan, rng: Random, table3OnNewPag
   return { galley, title, t2, t3, t4, rows3: grid3.rows };
 }
 
+function tableBreaks(grid: Grid, plan: Plan, breaks: { before: Set<number>; inside: Set<number> }): TableBreaks {
+  const out: TableBreaks = { ...breaks };
+  const repeat = applicationsRepeat(grid, plan.repeat3);
+  if (repeat) out.repeat = repeat;
+  return out;
+}
+
+/** Table 3 laid out as two tables (`SecondTable`); where its rows fell, in table 3's own rows. */
+function twoTables(galley: Galley, grid: Grid, plan: Plan, split: SecondTable): PlacedTable {
+  const [first, second] = splitGrid(grid, split.at, split.squeeze);
+  const shift = grid.headerRows - split.at;
+  const part = (rows: (r: number) => boolean, map: (r: number) => number) => (set: Set<number>) => new Set([...set].filter(rows).map(map));
+  const inFirst = part(
+    (r) => r < split.at,
+    (r) => r,
+  );
+  const inSecond = part(
+    (r) => r >= split.at,
+    (r) => r + shift,
+  );
+  const a = galley.table(
+    first,
+    plan.style,
+    tableBreaks(first, plan, { before: inFirst(plan.breaks3.before), inside: inFirst(plan.breaks3.inside) }),
+  );
+  galley.space(split.gap);
+  if (split.between === 'pageNumber') galley.paragraph(`— ${galley.page + 1} —`, 10.5, { align: 'center' });
+  if (split.between === 'note') galley.paragraph(NOTE_BETWEEN, 10.5);
+  const before = inSecond(plan.breaks3.before);
+  const inside = inSecond(plan.breaks3.inside);
+  if (split.headerBreak.before !== undefined) before.add(split.headerBreak.before);
+  if (split.headerBreak.inside !== undefined) inside.add(split.headerBreak.inside);
+  const b = galley.table(second, plan.style, tableBreaks(second, plan, { before, inside }));
+  const back = (r: number) => Math.max(split.at, r - shift);
+  return {
+    rowPages: [...a.rowPages, ...b.rowPages.slice(grid.headerRows)],
+    breaksBefore: [...a.breaksBefore, ...b.breaksBefore.map(back)],
+    breaksInside: [...a.breaksInside, ...b.breaksInside.map(back)],
+  };
+}
+
 /** The tables whose figures are all 0 (a year with no case, or no application). */
 function quietTables(report: SyntheticReport): string[] {
   const zero = (prefix: string) => Object.entries(report.values).every(([path, v]) => !path.startsWith(prefix) || v === 0);
@@ -169,7 +254,7 @@ function describeBreaks(name: string, placed: PlacedTable): string[] {
 }
 
 /** The born-digital PDF of the report drawn from `seed`. */
-export async function pageSplitPdf(seed: number): Promise<PageSplitDocument> {
+export async function pageSplitPdf(seed: number, options: PageSplitOptions = {}): Promise<PageSplitDocument> {
   const rng = new Random(seed);
   const report = randomReport(rng.fork(1));
   const rows3 = applicationsGrid(report, {
@@ -180,6 +265,11 @@ export async function pageSplitPdf(seed: number): Promise<PageSplitDocument> {
     splitHeaders: false,
   }).rows;
   const plan = makePlan(rng.fork(2), rows3);
+  if (options.secondTable) {
+    // the case met in practice is ruled (a word processor's two tables); unruled, nothing marks where one ends
+    plan.secondTable = drawSecondTable(rng.fork(6), rows3);
+    plan.style.ruled = true;
+  }
   let laid = layOut(report, plan, rng.fork(3), false);
   // when table 3 breaks by itself before the forced row, start it on a new page so the forced row decides
   const forced = Math.min(...plan.breaks3.before, ...plan.breaks3.inside);
@@ -188,6 +278,7 @@ export async function pageSplitPdf(seed: number): Promise<PageSplitDocument> {
   const notes = [
     `seed ${seed}: format ${report.format}, ${plan.style.ruled ? 'ruled' : 'unruled'}, header repeat ${plan.repeat3}/${plan.repeat4}, footer ${plan.footer}`,
     `quirks ${JSON.stringify(report.quirks)} splitHeaders=${plan.splitHeaders} narrowResults=${plan.narrowResults} valign=${plan.style.valign}`,
+    ...(plan.secondTable ? [`table 3 goes on in a second table ${JSON.stringify(plan.secondTable)}`] : []),
     ...quietTables(report),
     ...describeBreaks('table 2', laid.t2),
     ...describeBreaks('table 3', laid.t3),
@@ -208,8 +299,11 @@ export interface ScanSettings {
 }
 
 /** A scan (image-only PDF) of the PDF drawn from `seed`: grey, slightly turned, soft, JPEG. */
-export async function pageSplitScan(seed: number): Promise<PageSplitDocument & { scan: Uint8Array; settings: ScanSettings }> {
-  const doc = await pageSplitPdf(seed);
+export async function pageSplitScan(
+  seed: number,
+  options: PageSplitOptions = {},
+): Promise<PageSplitDocument & { scan: Uint8Array; settings: ScanSettings }> {
+  const doc = await pageSplitPdf(seed, options);
   const rng = new Random(seed).fork(5);
   const settings: ScanSettings = {
     dpi: rng.pick([200, 300]),

@@ -208,3 +208,38 @@ export function reviewRepeat(table: Grid, repeat: HeaderRepeat): Grid | undefine
   const header = table.cells.filter((c) => c.row < table.headerRows);
   return { ...table, rows: table.headerRows, cells: repeat === 'split' ? splitWords(header) : header };
 }
+
+/**
+ * A table printed as two, the second from row `at` on under the first's header printed again (a
+ * publisher who splits table 3 by hand, as the word processor then lays it out): a label merged
+ * over rows on both sides of `at` goes on in the second table as an empty merged cell, and a
+ * label column with no text of its own there is squeezed to `squeeze` points, its width going to
+ * the other columns.
+ */
+export function splitGrid(grid: Grid, at: number, squeeze: number): [Grid, Grid] {
+  const shift = grid.headerRows - at;
+  const first = grid.cells.filter((c) => c.row < at).map((c) => ({ ...c, rowSpan: Math.min(c.rowSpan, at - c.row) }));
+  const body = [
+    ...grid.cells
+      .filter((c) => c.row < at && c.row + c.rowSpan > at)
+      .map((c) => ({ ...c, row: grid.headerRows, rowSpan: c.row + c.rowSpan - at, text: '' })),
+    ...grid.cells.filter((c) => c.row >= at).map((c) => ({ ...c, row: c.row + shift })),
+  ];
+  const columns = (c: GridCell) => Array.from({ length: c.colSpan }, (_, k) => c.col + k);
+  const squeezed = new Set(
+    grid.widths.map((_, k) => k).filter((k) => body.every((c) => c.col !== k || c.colSpan > 1 || (c.role === 'label' && c.text === ''))),
+  );
+  // a cell with text keeps at least one column of its own width
+  for (const c of body) {
+    const own = columns(c);
+    if (c.text !== '' && own.every((k) => squeezed.has(k))) squeezed.delete(own.at(-1)!);
+  }
+  const freed = [...squeezed].reduce((n, k) => n + grid.widths[k]! - squeeze, 0);
+  const kept = grid.widths.length - squeezed.size;
+  const widths = grid.widths.map((w, k) => (squeezed.has(k) ? squeeze : w + freed / kept));
+  const header = grid.cells.filter((c) => c.row < grid.headerRows);
+  return [
+    { ...grid, rows: at, cells: first },
+    { ...grid, widths, rows: grid.rows + shift, cells: [...header, ...body] },
+  ];
+}

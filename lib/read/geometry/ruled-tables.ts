@@ -141,6 +141,17 @@ function coverage(rules: readonly Rule[], at: number, from: number, to: number, 
   return covered / Math.max(1e-6, to - from);
 }
 
+/**
+ * The stretch of a cell's side a rule must cover: the side less `tol` at each end (where the
+ * crossing rules' ends blur), but never less than its middle half — a column narrower than two
+ * tolerances (an empty merged label column squeezed thin, as when table 3 goes on in a second
+ * table) would otherwise have nothing left to measure and every rule across it count as missing.
+ */
+function inside(from: number, to: number, tol: number): [number, number] {
+  const trim = Math.min(tol, (to - from) / 4);
+  return [from + trim, to - trim];
+}
+
 function buildGrid(h: Rule[], v: Rule[], tol: number): RuledTable | undefined {
   if (h.length < 2 || v.length < 2) return undefined;
   const left = Math.min(...h.map((r) => r.from), ...v.map((r) => r.at));
@@ -162,8 +173,10 @@ function buildGrid(h: Rule[], v: Rule[], tol: number): RuledTable | undefined {
   // Neighbouring cells with no rule between them are one merged cell.
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && coverage(v, xs[c + 1]!, ys[r]! + tol, ys[r + 1]! - tol, tol) < 0.5) parent[find(id(r, c))] = find(id(r, c + 1));
-      if (r + 1 < rows && coverage(h, ys[r + 1]!, xs[c]! + tol, xs[c + 1]! - tol, tol) < 0.5) parent[find(id(r, c))] = find(id(r + 1, c));
+      if (c + 1 < cols && coverage(v, xs[c + 1]!, ...inside(ys[r]!, ys[r + 1]!, tol), tol) < 0.5)
+        parent[find(id(r, c))] = find(id(r, c + 1));
+      if (r + 1 < rows && coverage(h, ys[r + 1]!, ...inside(xs[c]!, xs[c + 1]!, tol), tol) < 0.5)
+        parent[find(id(r, c))] = find(id(r + 1, c));
     }
   }
   const byRoot = new Map<number, GridRegion>();
