@@ -23,12 +23,23 @@ export function lineText(line: LayoutLine): string {
   return line.cells.map((c) => c.text).join('');
 }
 
-/** Splits a line into label and values; null when the line holds no number at all. */
+/** Longest OCR text read as a figure garbled beyond repair (“X//” for “822”) rather than as a label. */
+const MAX_GARBLED_FIGURE = 6;
+
+/**
+ * Splits a line into label and values; null when the line holds no number at all. In OCR'd
+ * lines a cell after a figure that holds no Chinese character is a figure the engine garbled
+ * (“X//”): it stays a value cell — read as no number, with a finding — rather than making the
+ * whole row a label and the row lost.
+ */
 export function toValueRow(line: LayoutLine, index: number): ValueRow | null {
   const ocr = line.cells.some((c) => c.confidence !== undefined);
   let lastText = -1;
+  let figureSeen = false;
   line.cells.forEach((c, i) => {
-    if (parseCell(c.text, ocr).kind === 'text') lastText = i;
+    const kind = parseCell(c.text, ocr).kind;
+    if (kind === 'number') figureSeen = true;
+    else if (kind === 'text' && !(ocr && figureSeen && isGarbledFigure(c.text))) lastText = i;
   });
   const values = line.cells.slice(lastText + 1);
   const numbers = values.filter((c) => parseCell(c.text, ocr).kind === 'number').length;
@@ -36,6 +47,11 @@ export function toValueRow(line: LayoutLine, index: number): ValueRow | null {
   const rawLabel = labelCells.map((c) => c.text).join('');
   const grid = line.table !== undefined || line.cells.some((c) => c.bbox !== undefined);
   return { line: index, rawLabel, label: normalizeLabel(rawLabel), values, numbers, ocr, grid };
+}
+
+function isGarbledFigure(text: string): boolean {
+  const t = text.trim();
+  return t.length <= MAX_GARBLED_FIGURE && !/\p{Script=Han}/u.test(t);
 }
 
 /**
