@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import type { PositionedPage, PositionedWord } from '../../lib/model/layout.ts';
 import { linesFromPages } from '../../lib/read/geometry/lines-from-pages.ts';
 
-const word = (text: string, x: number, y: number, confidence = 0.9): PositionedWord => ({
+const word = (text: string, x: number, y: number, confidence = 0.9, size = 10): PositionedWord => ({
   text,
-  bbox: [x, y, x + 10 * [...text].length, y + 10],
+  bbox: [x, y, x + size * [...text].length, y + size],
   confidence,
 });
 
@@ -76,11 +76,7 @@ describe('linesFromPages without rulings', () => {
 describe('linesFromPages with a label column squeezed thin', () => {
   // Table 3 going on in a second ruled table: its header cell spans the label columns, and the
   // results column continues below it empty, 6 px wide — less than twice the rule tolerance.
-  const tall = (text: string, x: number, y: number): PositionedWord => ({
-    text,
-    bbox: [x, y, x + 20 * [...text].length, y + 20],
-    confidence: 0.95,
-  });
+  const tall = (text: string, x: number, y: number): PositionedWord => word(text, x, y, 0.95, 20);
   const h = (y: number, x0 = 100): [number, number, number, number] => [x0, y, 500, y];
   const v = (x: number, y0: number, y1 = 220): [number, number, number, number] => [x, y0, x, y1];
   const squeezed: PositionedPage = {

@@ -12,3 +12,6 @@ export function isPageNumber(text: string): boolean {
   const t = text.trim();
   return PAGE_NUMBER.some((re) => re.test(t));
 }
+
+/** What `pdftotext` writes where a page ends (and what only a page break gives plain text). */
+export const FORM_FEED = '\f';

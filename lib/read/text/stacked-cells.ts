@@ -1,6 +1,6 @@
 import type { LayoutLine } from '../../model/layout.ts';
 import { isNumberish } from '../../tables/parse-number.ts';
-import { isPageNumber } from './page-number.ts';
+import { FORM_FEED, isPageNumber } from './page-number.ts';
 
 /**
  * Text where every table cell is a line of its own, with no tab or row break to group them: what
@@ -13,7 +13,6 @@ import { isPageNumber } from './page-number.ts';
  * feed and often puts an empty line after every cell; a Word file saved as text does neither.
  */
 
-const FORM_FEED = '\f';
 /**
  * lines holding nothing but a number before a text counts as stacked (a year with no application
  * prints table 3 all blank: then only tables 2 and 4 have figures, about a dozen)

@@ -1,6 +1,7 @@
 import type { Layout, LayoutCell, LayoutLine } from '../../model/layout.ts';
 import { isNumberish } from '../../tables/parse-number.ts';
 import { looksLikeMarkdown, markdownLines, textLines } from './markdown.ts';
+import { FORM_FEED } from './page-number.ts';
 import { countGluedRuns, MIN_GLUED_RUNS, runTogetherLines } from './run-together.ts';
 import { looksStacked, stackedLines } from './stacked-cells.ts';
 
@@ -12,7 +13,7 @@ import { looksStacked, stackedLines } from './stacked-cells.ts';
  * - spaces: `pdftotext -layout` output, cells separated by runs of spaces;
  * - run-together: a web page's text whose cells lost their boundaries (“…申请数量640020470二、…”);
  * - stacked: every cell a line of its own with nothing marking rows (a Word file saved as plain
- *   text, `pdftotext` without -layout);
+ *   text; not `pdftotext` without -layout, whose cells come in text-block order);
  * - Markdown from a PDF converter or OCR tool: pipe tables and HTML tables among the text lines,
  *   which are read in whichever of the styles above the rest of the file is in.
  */
@@ -49,8 +50,6 @@ function spacesLines(lines: string[]): LayoutLine[] {
   }
   return out;
 }
-
-const FORM_FEED = '\f';
 
 function optional(line: LayoutLine | null): LayoutLine[] {
   return line ? [line] : [];
