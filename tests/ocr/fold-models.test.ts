@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import * as ort from 'onnxruntime-node';
+import { closeGraph, openGraph } from '../../lib/adapters/ocr/paddle/graph/editable-graph.ts';
+import { fasterModel } from '../../lib/adapters/ocr/paddle/graph/faster-models.ts';
+import { foldElementwise } from '../../lib/adapters/ocr/paddle/graph/fold-elementwise.ts';
+import {
+  AttributeType,
+  DataType,
+  decodeModel,
+  encodeModel,
+  type ModelProto,
+  type NodeProto,
+} from '../../lib/adapters/ocr/paddle/graph/onnx-model.ts';
+import { floatTensor, writeTensor } from '../../lib/adapters/ocr/paddle/graph/tensors.ts';
+import { DETECTION_FILE, modelDirectory, RECOGNITION_FILE } from '../../lib/adapters/ocr/paddle/paddle-models.ts';
+
+/** The folded networks must read as the shipped ones: the same outputs up to float rounding. */
+const TOLERANCE = 1e-4;
+const SESSION = { intraOpNumThreads: 1, graphOptimizationLevel: 'all' } as const;
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+async function outputs(model: Uint8Array | string, inputs: ort.Tensor[]): Promise<Float32Array[]> {
+  const session = await ort.InferenceSession.create(model as Uint8Array, SESSION);
+  const out: Float32Array[] = [];
+  for (const input of inputs)
+    out.push((await session.run({ [session.inputNames[0]!]: input }))[session.outputNames[0]!]!.data as Float32Array);
+  await session.release();
+  return out;
+}
+
+function largestDifference(a: Float32Array[], b: Float32Array[]): number {
+  let max = 0;
+  a.forEach((values, k) => {
+    assert.equal(values.length, b[k]!.length);
+    for (let i = 0; i < values.length; i++) max = Math.max(max, Math.abs(values[i]! - b[k]![i]!));
+  });
+  return max;
+}
+
+/** Line crops as the recogniser sees them: 48 px high, widths from a lone digit to a long line, values in [-1, 1]. */
+function lineInputs(seed: number): ort.Tensor[] {
+  const next = random(seed);
+  return [16, 48, 136, 320, 904].map((width) => {
+    const data = new Float32Array(3 * 48 * width).map(() => next() * 2 - 1);
+    return new ort.Tensor('float32', data, [1, 3, 48, width]);
+  });
+}
+
+describe('the PaddleOCR models with their elementwise chains folded', () => {
+  const recognizer = readFileSync(join(modelDirectory(), RECOGNITION_FILE));
+  const detector = readFileSync(join(modelDirectory(), DETECTION_FILE));
+
+  it('reads and writes the ONNX format without changing the network', async () => {
+    const again = encodeModel(decodeModel(recognizer));
+    const inputs = lineInputs(1);
+    assert.equal(largestDifference(await outputs(again, inputs), await outputs(new Uint8Array(recognizer), inputs)), 0);
+  });
+
+  it('folds every affine and hard-swish of PPLCNetV3 in the recogniser, outputs within rounding', async () => {
+    const graph = openGraph(decodeModel(recognizer));
+    // 28 conv+affine blocks, each with a hard-swish; 25 activation affines feed a conv (3 feed a squeeze-excite or the neck)
+    assert.deepEqual(foldElementwise(graph), { convAffines: 28, hardSwishes: 28, activationAffines: 25 });
+    const folded = encodeModel(closeGraph(graph));
+    assert.ok(folded.length < recognizer.length);
+    const inputs = lineInputs(2);
+    const difference = largestDifference(await outputs(folded, inputs), await outputs(new Uint8Array(recognizer), inputs));
+    assert.ok(difference < TOLERANCE, `largest difference ${difference}`);
+  });
+
+  it('folds the detector the same way, its probability map within rounding', async () => {
+    const next = random(3);
+    const inputs = [
+      new ort.Tensor(
+        'float32',
+        new Float32Array(3 * 320 * 256).map(() => next() * 2 - 1),
+        [1, 3, 320, 256],
+      ),
+    ];
+    const difference = largestDifference(await outputs(fasterModel(detector), inputs), await outputs(new Uint8Array(detector), inputs));
+    assert.ok(difference < TOLERANCE, `largest difference ${difference}`);
+  });
+});
+
+describe('folding on a small graph', () => {
+  // x → Conv(3×3, padded) → Mul(s) → Add(a) → hard-swish → Mul(s2) → Add(a2) → Conv → output
+  function smallModel(padded: boolean, seed: number): ModelProto {
+    const next = random(seed);
+    const channels = 4;
+    const weights = (dims: number[]) =>
+      floatTensor(
+        dims,
+        new Float32Array(dims.reduce((a, b) => a * b)).map(() => next() - 0.5),
+      );
+    const scalar = (name: string, value: number) => writeTensor(name, floatTensor([], Float32Array.of(value)));
+    const conv = (name: string, input: string, weight: string, pad: number): NodeProto => ({
+      input: [input, weight],
+      output: [name],
+      name,
+      opType: 'Conv',
+      attribute: [
+        { name: 'pads', type: AttributeType.INTS, ints: [pad, pad, pad, pad] },
+        { name: 'kernel_shape', type: AttributeType.INTS, ints: [2 * pad + 1, 2 * pad + 1] },
+      ],
+    });
+    const op = (opType: string, input: string[], output: string, attribute: NodeProto['attribute'] = []): NodeProto => ({
+      input,
+      output: [output],
+      name: output,
+      opType,
+      attribute,
+    });
+    const second = padded ? 1 : 0;
+    return {
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 9 }],
+      graph: {
+        node: [
+          conv('c1', 'x', 'w1', 1),
+          op('Mul', ['c1', 's1'], 'm1'),
+          op('Add', ['m1', 'a1'], 'y1'),
+          op('Add', ['y1', 'three'], 'h1'),
+          op('Clip', ['h1'], 'h2', [
+            { name: 'min', type: AttributeType.FLOAT, f: 0 },
+            { name: 'max', type: AttributeType.FLOAT, f: 6 },
+          ]),
+          op('Mul', ['y1', 'h2'], 'h3'),
+          op('Div', ['h3', 'six'], 'h4'),
+          op('Mul', ['h4', 's2'], 'm2'),
+          op('Add', ['m2', 'a2'], 'y2'),
+          conv('out', 'y2', 'w2', second),
+        ],
+        initializer: [
+          writeTensor('w1', weights([channels, 3, 3, 3])),
+          writeTensor('w2', weights([channels, channels, 2 * second + 1, 2 * second + 1])),
+          scalar('s1', 1.7),
+          scalar('a1', 0.4),
+          scalar('three', 3),
+          scalar('six', 6),
+          scalar('s2', -2.3),
+          scalar('a2', 0.9),
+        ],
+        input: [tensorInfo('x', [1, 3, 9, 11])],
+        output: [tensorInfo('out', [1, channels, 9, 11])],
+      },
+    };
+  }
+
+  const tensorInfo = (name: string, dims: number[]) => ({
+    name,
+    type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: dims.map((dimValue) => ({ dimValue })) } } },
+  });
+
+  for (const padded of [false, true]) {
+    it(`leaves two convolutions and one fused activation, the same output (next conv ${padded ? 'padded' : '1×1'})`, async () => {
+      for (const seed of [11, 12, 13]) {
+        const model = smallModel(padded, seed);
+        const original = encodeModel(model);
+        const graph = openGraph(decodeModel(original));
+        assert.deepEqual(foldElementwise(graph), { convAffines: 1, hardSwishes: 1, activationAffines: 1 });
+        const folded = closeGraph(graph);
+        const ops = folded.graph.node.map((n) => n.opType);
+        // a padded conv keeps the shift as one Add (zero padding must stay zero); a 1×1 takes it in its bias
+        assert.deepEqual(ops, padded ? ['Conv', 'HardSigmoid', 'Mul', 'Add', 'Conv'] : ['Conv', 'HardSigmoid', 'Mul', 'Conv']);
+        const next = random(seed);
+        const inputs = [
+          new ort.Tensor(
+            'float32',
+            new Float32Array(3 * 9 * 11).map(() => next() * 8 - 4),
+            [1, 3, 9, 11],
+          ),
+        ];
+        const difference = largestDifference(await outputs(encodeModel(folded), inputs), await outputs(original, inputs));
+        assert.ok(difference < TOLERANCE, `seed ${seed}: largest difference ${difference}`);
+      }
+    });
+  }
+
+  it('leaves a chain alone when another node reads its middle', () => {
+    const model = smallModel(true, 14);
+    // the first conv's own output is also a graph output: its scale cannot fold into it
+    model.graph.output!.push(tensorInfo('c1', [1, 4, 9, 11]));
+    const graph = openGraph(decodeModel(encodeModel(model)));
+    assert.equal(foldElementwise(graph).convAffines, 0);
+  });
+});
