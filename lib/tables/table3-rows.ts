@@ -59,6 +59,15 @@ function valueRows(lines: LayoutLine[], start: number, end: number, form: readon
       if (previous && previous.following.length < CONTEXT_CHARS) previous.following += text;
       continue;
     }
+    const cut = rows.at(-1);
+    const end = cut ? continuesCutRow(cut, row, lines, form) : undefined;
+    if (cut && end !== undefined) {
+      // the row's figures printed below its label's end on the next page: one row
+      cut.row = { ...row, rawLabel: cut.row.rawLabel + end, label: cut.row.label + end };
+      cut.following = '';
+      pending = '';
+      continue;
+    }
     const labelled: LabelledRow = { row, context: pending.slice(-CONTEXT_CHARS) + row.label, following: '' };
     const confidences = line.cells
       .slice(0, line.cells.length - row.values.length)
@@ -87,4 +96,34 @@ function endsWrappedLabel(previous: LabelledRow | undefined, row: ValueRow, form
   }
   if (!best) return false;
   return labelScore(previous.context + row.label, previous.row.label + row.label, best) >= bestScore + COMPLETES_BY;
+}
+
+const pageOf = (line: LayoutLine | undefined): number | undefined => line?.page;
+
+/**
+ * A row broken by a page break with its cells centred: its label's start over blank cells at the
+ * foot of one page, and — after the header the next page repeats — its label's end with the
+ * figures. The second part is the rest of the first when its label is an unnumbered end that
+ * completes the first's (as a wrapped label's end would); returns that end.
+ */
+function continuesCutRow(cut: LabelledRow, row: ValueRow, lines: LayoutLine[], form: readonly RowDef[]): string | undefined {
+  if (row.numbers === 0 || cut.row.numbers > 0 || cut.row.values.length !== row.values.length) return undefined;
+  if (cut.row.values.some((cell) => cell.text.trim() !== '')) return undefined;
+  const before = pageOf(lines[cut.row.line]);
+  const after = pageOf(lines[row.line]);
+  if (before === undefined || after === undefined || after <= before) return undefined;
+  const end = withoutRepeatedGroup(cut, row.label);
+  return endsWrappedLabel(cut, { ...row, label: end, rawLabel: end }, form) ? end : undefined;
+}
+
+/** Shortest repeated group label worth stripping (“（六）其他处理” printed again in its merged cell). */
+const MIN_REPEATED_GROUP = 4;
+
+/** The label without a leading group label the cut row already has above it (its merged cell printed again on the new page). */
+function withoutRepeatedGroup(cut: LabelledRow, label: string): string {
+  for (let k = label.length - 1; k >= MIN_REPEATED_GROUP; k--) {
+    const prefix = label.slice(0, k);
+    if (ROW_NUMBERING.test(prefix) && cut.context.includes(prefix)) return label.slice(k);
+  }
+  return label;
 }

@@ -24,8 +24,11 @@ const PDF_SEEDS = [
   // table 4 with blank zeros under header words set one character a line (961); the last row
   // printed blank alone below the header a page repeats, whose word set over three lines
   // (社会 / 公益 / 组织) is read as a vertical label (5278, 5949); a row printed blank whose label,
-  // centred over two lines, ends just above the next row, a group's single row (5428)
-  ...[55, 78, 175, 187, 247, 259, 264, 277, 464, 465, 485, 488, 552, 593, 961, 5278, 5428, 5949],
+  // centred over two lines, ends just above the next row, a group's single row (5428); a row
+  // broken by the page break, its cells centred: its label's start over blank cells, then the
+  // repeated header, then its group label printed again, its label's end and its figures (9209,
+  // 9528, 9845)
+  ...[55, 78, 175, 187, 247, 259, 264, 277, 464, 465, 485, 488, 552, 593, 961, 5278, 5428, 5949, 9209, 9528, 9845],
 ];
 const SCAN_SEEDS = [
   1_000_001, 1_000_002, 1_000_003, 1_000_004,
