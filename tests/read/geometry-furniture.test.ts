@@ -60,4 +60,24 @@ describe('page furniture', () => {
     const lines = linesFromPages(scan).map((l) => `${l.page}:${l.cells.map((c) => c.text).join('|')}`);
     assert.deepEqual(lines, [`1:${TITLE}`, '1:正文第1页的内容。', '2:正文第2页的内容。', '3:正文第3页的内容。']);
   });
+
+  it('keeps a row of figures that begins two pages, where a running header would sit', () => {
+    // an unruled table going on over the page: each continued page starts with a row of figures in
+    // the top margin, which (digits aside) reads the same on both pages
+    const figures = ['0', '0', '0', '63', '0', '0', '63'];
+    const continued: PositionedPage[] = Array.from({ length: 4 }, (_, i) => ({
+      page: i + 1,
+      width: 595,
+      height: 842,
+      unit: 'pt' as const,
+      words: [
+        text('页眉：政务公开', 60, 25, 9),
+        ...(i === 0 ? [] : figures.map((f, k) => text(f, 264 + 38 * k, 58, 10))),
+        text(`正文第${i + 1}页的内容。`, 60, 300, 12),
+      ],
+    }));
+    const lines = linesFromPages(continued).map((l) => `${l.page}:${l.cells.map((c) => c.text).join(' ')}`);
+    for (const page of [2, 3, 4]) assert.ok(lines.includes(`${page}:${figures.join(' ')}`), lines.join('\n'));
+    assert.ok(!lines.some((l) => l.includes('页眉')), lines.join('\n'));
+  });
 });

@@ -27,8 +27,9 @@ const PDF_SEEDS = [
   // centred over two lines, ends just above the next row, a group's single row (5428); a row
   // broken by the page break, its cells centred: its label's start over blank cells, then the
   // repeated header, then its group label printed again, its label's end and its figures (9209,
-  // 9528, 9845)
-  ...[55, 78, 175, 187, 247, 259, 264, 277, 464, 465, 485, 488, 552, 593, 961, 5278, 5428, 5949, 9209, 9528, 9845],
+  // 9528, 9845); an unruled table whose rows of figures begin two pages in the top margin, taken
+  // for a running header (9884)
+  ...[55, 78, 175, 187, 247, 259, 264, 277, 464, 465, 485, 488, 552, 593, 961, 5278, 5428, 5949, 9209, 9528, 9845, 9884],
 ];
 const SCAN_SEEDS = [
   1_000_001, 1_000_002, 1_000_003, 1_000_004,

@@ -5,6 +5,9 @@ import { textLines, textOf } from './text-join.ts';
 const PAGE_NUMBER =
   /^([-—–－\s]*[0-9０-９]+[-—–－\s]*|第\s*[0-9０-９]+\s*页(\s*[,，]?\s*共\s*[0-9０-９]+\s*页)?|[0-9０-９]+\s*[/／]\s*[0-9０-９]+)$/u;
 
+/** Letters or ideographs: what a running header or footer has besides its digits. */
+const HAS_WORDS = /\p{L}/u;
+
 /** How far into the page, from the top or the bottom, headers and footers sit. */
 const MARGIN = 0.09;
 
@@ -44,7 +47,9 @@ export function dropPageFurniture(pages: readonly PageWords[]): GeoWord[][] {
   return pages.map((page, i) => {
     const drop = new Set<GeoWord>();
     for (const { line, key, size } of marginLines[i] ?? []) {
-      const running = pages.length >= 2 && (seen.get(key) ?? 0) >= repeatedAt && size <= LARGER_THAN_RUNNING * smallest.get(key)!;
+      // a running header has words; a line of figures alone is a table's row that begins two pages
+      const running =
+        pages.length >= 2 && HAS_WORDS.test(key) && (seen.get(key) ?? 0) >= repeatedAt && size <= LARGER_THAN_RUNNING * smallest.get(key)!;
       if (PAGE_NUMBER.test(textOf(line)) || running) for (const w of line) drop.add(w);
     }
     return page.words.filter((w) => !drop.has(w));
