@@ -60,10 +60,10 @@ function valueRows(lines: LayoutLine[], start: number, end: number, form: readon
       continue;
     }
     const cut = rows.at(-1);
-    const end = cut ? continuesCutRow(cut, row, lines, form) : undefined;
-    if (cut && end !== undefined) {
+    const labelEnd = cut ? continuesCutRow(cut, row, lines, form) : undefined;
+    if (cut && labelEnd !== undefined) {
       // the row's figures printed below its label's end on the next page: one row
-      cut.row = { ...row, rawLabel: cut.row.rawLabel + end, label: cut.row.label + end };
+      cut.row = { ...row, rawLabel: cut.row.rawLabel + labelEnd, label: cut.row.label + labelEnd };
       cut.following = '';
       pending = '';
       continue;
@@ -98,8 +98,6 @@ function endsWrappedLabel(previous: LabelledRow | undefined, row: ValueRow, form
   return labelScore(previous.context + row.label, previous.row.label + row.label, best) >= bestScore + COMPLETES_BY;
 }
 
-const pageOf = (line: LayoutLine | undefined): number | undefined => line?.page;
-
 /**
  * A row broken by a page break with its cells centred: its label's start over blank cells at the
  * foot of one page, and — after the header the next page repeats — its label's end with the
@@ -109,11 +107,11 @@ const pageOf = (line: LayoutLine | undefined): number | undefined => line?.page;
 function continuesCutRow(cut: LabelledRow, row: ValueRow, lines: LayoutLine[], form: readonly RowDef[]): string | undefined {
   if (row.numbers === 0 || cut.row.numbers > 0 || cut.row.values.length !== row.values.length) return undefined;
   if (cut.row.values.some((cell) => cell.text.trim() !== '')) return undefined;
-  const before = pageOf(lines[cut.row.line]);
-  const after = pageOf(lines[row.line]);
+  const before = lines[cut.row.line]?.page;
+  const after = lines[row.line]?.page;
   if (before === undefined || after === undefined || after <= before) return undefined;
-  const end = withoutRepeatedGroup(cut, row.label);
-  return endsWrappedLabel(cut, { ...row, label: end, rawLabel: end }, form) ? end : undefined;
+  const labelEnd = withoutRepeatedGroup(cut, row.label);
+  return endsWrappedLabel(cut, { ...row, label: labelEnd, rawLabel: labelEnd }, form) ? labelEnd : undefined;
 }
 
 /** Shortest repeated group label worth stripping (“（六）其他处理” printed again in its merged cell). */
