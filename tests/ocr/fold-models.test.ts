@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
+import { BEST_CLASS, BEST_PROBABILITY, bestClassOutputs } from '../../lib/adapters/ocr/paddle/graph/best-class-outputs.ts';
 import { closeGraph, openGraph } from '../../lib/adapters/ocr/paddle/graph/editable-graph.ts';
-import { fasterModel } from '../../lib/adapters/ocr/paddle/graph/faster-models.ts';
+import { fasterModel, fasterRecognizer } from '../../lib/adapters/ocr/paddle/graph/faster-models.ts';
 import { foldElementwise } from '../../lib/adapters/ocr/paddle/graph/fold-elementwise.ts';
 import {
   AttributeType,
@@ -88,6 +89,47 @@ describe('the PaddleOCR models with their elementwise chains folded', () => {
     ];
     const difference = largestDifference(await outputs(fasterModel(detector), inputs), await outputs(new Uint8Array(detector), inputs));
     assert.ok(difference < TOLERANCE, `largest difference ${difference}`);
+  });
+});
+
+describe("the recogniser giving out each step's best class", () => {
+  const recognizer = readFileSync(join(modelDirectory(), RECOGNITION_FILE));
+
+  it('gives exactly the class and probability greedy decoding took from the full softmax', async () => {
+    const full = await ort.InferenceSession.create(fasterModel(recognizer), SESSION);
+    const best = await ort.InferenceSession.create(fasterRecognizer(recognizer), SESSION);
+    assert.deepEqual(best.outputNames, [BEST_CLASS, BEST_PROBABILITY]);
+    const inputs = lineInputs(4);
+    // a batch of two lines of one width as well: each line's steps stay its own
+    const pair = new Float32Array(2 * inputs[2]!.data.length);
+    pair.set(inputs[2]!.data as Float32Array);
+    pair.set(lineInputs(5)[2]!.data as Float32Array, inputs[2]!.data.length);
+    inputs.push(new ort.Tensor('float32', pair, [2, 3, 48, 136]));
+    let steps = 0;
+    for (const input of inputs) {
+      const probabilities = (await full.run({ [full.inputNames[0]!]: input }))[full.outputNames[0]!]!;
+      const out = await best.run({ [best.inputNames[0]!]: input });
+      const [batch, length, classes] = probabilities.dims as [number, number, number];
+      assert.deepEqual(out[BEST_CLASS]!.dims, [batch, length]);
+      const p = probabilities.data as Float32Array;
+      const bestClass = out[BEST_CLASS]!.data as BigInt64Array;
+      const bestProbability = out[BEST_PROBABILITY]!.data as Float32Array;
+      for (let t = 0; t < batch * length; t++) {
+        let argmax = 0;
+        for (let c = 1; c < classes; c++) if (p[t * classes + c]! > p[t * classes + argmax]!) argmax = c;
+        assert.equal(Number(bestClass[t]), argmax, `step ${t}`);
+        assert.equal(bestProbability[t], p[t * classes + argmax], `step ${t}`);
+        steps++;
+      }
+    }
+    assert.ok(steps > 200, `${steps} steps compared`);
+    await full.release();
+    await best.release();
+  });
+
+  it('refuses a model that does not end in a softmax over its classes', () => {
+    const graph = openGraph(decodeModel(readFileSync(join(modelDirectory(), DETECTION_FILE))));
+    assert.throws(() => bestClassOutputs(graph), /does not end in one softmax/);
   });
 });
 

@@ -36,19 +36,18 @@ export function estimateSkewDegrees(image: GrayImage, options: SkewOptions = {})
     }
   }
   const margin = Math.ceil(width * Math.tan((maxDegrees * Math.PI) / 180)) + 1;
-  const bins = new Float64Array(height + 2 * margin);
+  const bins = new Int32Array(height + 2 * margin);
+  // per column, how far its pixels move once the page is turned back by the angle tried
+  const shift = new Int32Array(width);
   let bestAngle = 0;
   let bestScore = -1;
   const steps = Math.round(maxDegrees / step);
   for (let i = -steps; i <= steps; i++) {
     const angle = i * step;
     const slope = Math.tan((angle * Math.PI) / 180);
+    for (let x = 0; x < width; x++) shift[x] = Math.round(margin - x * slope);
     bins.fill(0);
-    for (let k = 0; k < xs.length; k++) {
-      // the row this pixel would land on once the page is turned back by `angle`
-      const bin = Math.round(ys[k]! - xs[k]! * slope) + margin;
-      bins[bin]!++;
-    }
+    for (let k = 0; k < xs.length; k++) bins[ys[k]! + shift[xs[k]!]!]!++;
     let score = 0;
     for (let b = 0; b < bins.length; b++) score += bins[b]! * bins[b]!;
     if (score > bestScore) {

@@ -19,24 +19,15 @@ interface Band {
 export function findRulings(image: GrayImage): Segment[] {
   // rulings are often hair lines, much lighter than text: anything clearly darker than paper
   const threshold = paperLevel(image) - 25;
-  const { width, height, data } = image;
-  const ink = new Uint8Array(width * height);
-  // the same ink column by column, so vertical runs are read along memory like horizontal ones
-  const inkByColumn = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0, i = y * width; x < width; x++, i++) {
-      const isInk = data[i]! <= threshold ? 1 : 0;
-      ink[i] = isInk;
-      inkByColumn[x * height + y] = isInk;
-    }
-  }
+  const { width } = image;
   // a character is at most about 1/40 of a page wide; a table cell rarely narrower
   const minLength = Math.max(20, Math.round(width / 45));
   const maxThickness = Math.max(4, Math.round(width / 300));
   const tolerance = Math.max(4, Math.round(width / 150));
 
-  const horizontals = findBands(ink, height, width, minLength, maxThickness);
-  const verticals = findBands(inkByColumn, width, height, minLength, maxThickness);
+  const { rows, columns } = inkRuns(image, threshold, minLength);
+  const horizontals = findBands(rows, minLength, maxThickness);
+  const verticals = findBands(columns, minLength, maxThickness);
 
   const meets = (h: Band, x: number, y: number) => Math.abs(mid(h) - y) <= tolerance && x >= h.from - tolerance && x <= h.to + tolerance;
   const crosses = (v: Band, h: Band) => {
@@ -77,30 +68,62 @@ function mid(band: Band): number {
 /** How far a straightened page's rule may still lean (rise over run, about 0.35°). */
 const RESIDUAL_LEAN = 0.006;
 
+/** Runs of ink at least `minLength` long, gaps of up to 2 px bridged: `[from, to]`, inclusive. */
+type Run = [number, number];
+
+/** Largest gap inside a run, plus one: a stroke broken by a pixel or two of paper is still one rule. */
+const RUN_GAP = 3;
+
 /**
- * Runs of ink at least `minLength` long (gaps of 2 px bridged) in each of `lines` lines of `length`
- * pixels (`ink` line by line: rows for horizontals, columns for verticals), chained across
- * neighbouring lines into bands no thicker than `maxThickness`.
+ * The runs of every row and of every column, in one pass over the page in memory order: each
+ * column's open run is carried from row to row, so no transposed copy of the page is needed.
  */
-function findBands(ink: Uint8Array, lines: number, length: number, minLength: number, maxThickness: number): Band[] {
-  const done: Band[] = [];
-  let open: Band[] = [];
-  for (let line = 0; line < lines; line++) {
-    const runs: [number, number][] = [];
-    const base = line * length;
+function inkRuns(image: GrayImage, threshold: number, minLength: number): { rows: Run[][]; columns: Run[][] } {
+  const { width, height, data } = image;
+  const rows: Run[][] = [];
+  const columns: Run[][] = Array.from({ length: width }, () => []);
+  const columnStart = new Int32Array(width).fill(-1);
+  const columnLastInk = new Int32Array(width).fill(-10);
+  for (let y = 0; y < height; y++) {
+    const runs: Run[] = [];
     let start = -1;
     let lastInk = -10;
-    for (let i = 0; i < length; i++) {
-      if (ink[base + i] === 1) {
-        if (start < 0 || i - lastInk > 3) {
-          if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
-          start = i;
-        }
-        lastInk = i;
+    for (let x = 0, i = y * width; x < width; x++, i++) {
+      if (data[i]! > threshold) continue;
+      if (start < 0 || x - lastInk > RUN_GAP) {
+        if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
+        start = x;
       }
+      lastInk = x;
+      const from = columnStart[x]!;
+      const last = columnLastInk[x]!;
+      if (from < 0 || y - last > RUN_GAP) {
+        if (from >= 0 && last - from + 1 >= minLength) columns[x]!.push([from, last]);
+        columnStart[x] = y;
+      }
+      columnLastInk[x] = y;
     }
     if (start >= 0 && lastInk - start + 1 >= minLength) runs.push([start, lastInk]);
+    rows.push(runs);
+  }
+  for (let x = 0; x < width; x++) {
+    const from = columnStart[x]!;
+    const last = columnLastInk[x]!;
+    if (from >= 0 && last - from + 1 >= minLength) columns[x]!.push([from, last]);
+  }
+  return { rows, columns };
+}
 
+/**
+ * The runs of each line (rows for horizontals, columns for verticals) chained across neighbouring
+ * lines into bands no thicker than `maxThickness`.
+ */
+function findBands(runsByLine: readonly Run[][], minLength: number, maxThickness: number): Band[] {
+  const done: Band[] = [];
+  let open: Band[] = [];
+  for (let line = 0; line < runsByLine.length; line++) {
+    const runs = runsByLine[line]!;
+    if (runs.length === 0 && open.length === 0) continue;
     const next: Band[] = [];
     for (const [from, to] of runs) {
       const band = open.find((b) => b.last >= line - 1 && overlap(b, from, to) > 0.5 * Math.min(b.to - b.from, to - from));

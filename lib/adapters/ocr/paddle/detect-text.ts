@@ -27,9 +27,12 @@ export async function detectText(session: ort.InferenceSession, page: GrayImage,
   const plane = width * height;
   const input = new Float32Array(3 * plane);
   for (let c = 0; c < 3; c++) {
+    // the 256 grey levels normalised once, then looked up per pixel
     const mean = MEAN[c]!;
     const std = STD[c]!;
-    for (let i = 0; i < plane; i++) input[c * plane + i] = (small.data[i]! / 255 - mean) / std;
+    const level = Float32Array.from({ length: 256 }, (_, v) => (v / 255 - mean) / std);
+    const channel = input.subarray(c * plane, (c + 1) * plane);
+    for (let i = 0; i < plane; i++) channel[i] = level[small.data[i]!]!;
   }
   const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, height, width]) };
   const output = await session.run(feeds);

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import type { Box } from '../../../model/result.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
+import { BEST_CLASS, BEST_PROBABILITY } from './graph/best-class-outputs.ts';
 
 export interface RecognizedChar {
   char: string;
@@ -34,7 +35,8 @@ const STEP = 8;
 
 /**
  * Reads the text in each box (CRNN/SVTR recogniser, greedy CTC decoding). Boxes are batched by
- * aspect ratio so that padding stays small.
+ * aspect ratio so that padding stays small. `session` is the recogniser as loadPaddleModels
+ * gives it, outputting each step's best class and its probability (graph/best-class-outputs.ts).
  */
 export async function recognizeText(
   session: ort.InferenceSession,
@@ -67,12 +69,14 @@ export async function recognizeText(
       }
     });
     const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, [batch.length, 3, LINE_HEIGHT, width]) };
-    const output = (await session.run(feeds))[session.outputNames[0]!]!;
-    const [, steps, classes] = output.dims as [number, number, number];
-    const probabilities = output.data as Float32Array;
+    const output = await session.run(feeds);
+    const best = output[BEST_CLASS]!;
+    const steps = best.dims[1]!;
+    const classes = best.data as BigInt64Array;
+    const probabilities = output[BEST_PROBABILITY]!.data as Float32Array;
     batch.forEach((item, n) => {
       const scale = (item.box[2] - item.box[0]) / widths[n]!;
-      const chars = decode(probabilities, n, steps, classes, characters).map((c) => ({
+      const chars = decode(classes, probabilities, n, steps, characters).map((c) => ({
         char: c.char,
         x: item.box[0] + (c.step + 0.5) * STEP * scale,
         confidence: c.confidence,
@@ -84,28 +88,20 @@ export async function recognizeText(
   return results;
 }
 
-/** Greedy CTC: best class per step, repeats collapsed, blanks dropped. */
+/** Greedy CTC over each step's best class: repeats collapsed, blanks dropped. */
 function decode(
+  classes: BigInt64Array,
   probabilities: Float32Array,
   item: number,
   steps: number,
-  classes: number,
   characters: string[],
 ): { char: string; step: number; confidence: number }[] {
   const out: { char: string; step: number; confidence: number }[] = [];
   let previous = 0;
   for (let t = 0; t < steps; t++) {
-    const base = (item * steps + t) * classes;
-    let best = 0;
-    let bestP = -1;
-    for (let c = 0; c < classes; c++) {
-      const p = probabilities[base + c]!;
-      if (p > bestP) {
-        bestP = p;
-        best = c;
-      }
-    }
-    if (best !== 0 && best !== previous) out.push({ char: characters[best] ?? '', step: t, confidence: bestP });
+    const at = item * steps + t;
+    const best = Number(classes[at]!);
+    if (best !== 0 && best !== previous) out.push({ char: characters[best] ?? '', step: t, confidence: probabilities[at]! });
     previous = best;
   }
   return out;
