@@ -2,6 +2,7 @@ import * as ort from 'onnxruntime-node';
 import type { Box } from '../../../model/result.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
 import { resizeGray } from '../../../read/image/read-image-file.ts';
+import { RunComponents } from '../../../read/image/run-components.ts';
 
 export interface DetectOptions {
   /** longest side the page is scaled to for detection (multiple of 32) */
@@ -44,49 +45,55 @@ export async function detectText(session: ort.InferenceSession, page: GrayImage,
   );
 }
 
-/** Connected regions of the probability map above the threshold, scored and grown back (unclip). */
+/**
+ * 4-connected regions of the probability map above the threshold, in the raster order of their
+ * first pixel, scored by their mean probability and grown back (unclip). Labelled by runs; a
+ * region's sum is exact in any order (float32 values above the threshold, fewer than 2^21 of
+ * them, add up without rounding in a double), so the scores are those of a pixel flood fill.
+ */
 export function boxesFromMap(map: Float32Array, width: number, height: number): Box[] {
-  const labels = new Int32Array(width * height).fill(-1);
-  const stack: number[] = [];
-  const boxes: Box[] = [];
-  for (let start = 0; start < map.length; start++) {
-    if (labels[start] !== -1 || map[start]! <= PIXEL_THRESHOLD) continue;
-    let x0 = width;
-    let y0 = height;
-    let x1 = -1;
-    let y1 = -1;
-    let sum = 0;
-    let count = 0;
-    labels[start] = boxes.length;
-    stack.push(start);
-    while (stack.length > 0) {
-      const at = stack.pop()!;
-      const x = at % width;
-      const y = (at - x) / width;
-      sum += map[at]!;
-      count++;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-      if (x > 0) visit(at - 1);
-      if (x < width - 1) visit(at + 1);
-      if (y > 0) visit(at - width);
-      if (y < height - 1) visit(at + width);
+  const runs = new RunComponents(false);
+  const runSums: number[] = [];
+  for (let y = 0; y < height; y++) {
+    runs.nextRow();
+    const row = y * width;
+    let x = 0;
+    while (x < width) {
+      if (map[row + x]! <= PIXEL_THRESHOLD) {
+        x++;
+        continue;
+      }
+      const start = x;
+      let sum = 0;
+      for (; x < width && map[row + x]! > PIXEL_THRESHOLD; x++) sum += map[row + x]!;
+      runSums[runs.add(start, x - 1, y)] = sum;
     }
-    const w = x1 - x0 + 1;
-    const h = y1 - y0 + 1;
-    if (Math.min(w, h) < 3 || sum / count < BOX_THRESHOLD) continue;
+  }
+  const { count, of } = runs.components();
+  const x0 = new Int32Array(count).fill(width);
+  const y0 = new Int32Array(count).fill(height);
+  const x1 = new Int32Array(count).fill(-1);
+  const y1 = new Int32Array(count).fill(-1);
+  const sums = new Float64Array(count);
+  const counts = new Int32Array(count);
+  for (let at = 0; at < runs.length; at++) {
+    const c = of[at]!;
+    const y = runs.row[at]!;
+    if (runs.start[at]! < x0[c]!) x0[c] = runs.start[at]!;
+    if (runs.end[at]! > x1[c]!) x1[c] = runs.end[at]!;
+    if (y < y0[c]!) y0[c] = y;
+    if (y > y1[c]!) y1[c] = y;
+    sums[c]! += runSums[at]!;
+    counts[c]! += runs.end[at]! - runs.start[at]! + 1;
+  }
+  const boxes: Box[] = [];
+  for (let c = 0; c < count; c++) {
+    const w = x1[c]! - x0[c]! + 1;
+    const h = y1[c]! - y0[c]! + 1;
+    if (Math.min(w, h) < 3 || sums[c]! / counts[c]! < BOX_THRESHOLD) continue;
     // DB shrinks text regions when training; grow them back by area * ratio / perimeter
     const d = (w * h * UNCLIP_RATIO) / (2 * (w + h));
-    boxes.push([x0 - d, y0 - d, x1 + 1 + d, y1 + 1 + d]);
+    boxes.push([x0[c]! - d, y0[c]! - d, x1[c]! + 1 + d, y1[c]! + 1 + d]);
   }
   return boxes;
-
-  function visit(at: number): void {
-    if (labels[at] === -1 && map[at]! > PIXEL_THRESHOLD) {
-      labels[at] = boxes.length;
-      stack.push(at);
-    }
-  }
 }

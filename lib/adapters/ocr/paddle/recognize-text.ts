@@ -30,6 +30,8 @@ export interface RecognizeOptions {
 const LINE_HEIGHT = 48;
 // on CPU a batch saves nothing per column and its padding costs: one line per run
 const BATCH = 1;
+/** Grey levels as the recogniser takes them, -1..1. */
+const NORMALISED = Float32Array.from({ length: 256 }, (_, v) => v / 127.5 - 1);
 // the recogniser downsamples the width by 8: one CTC step per 8 input columns
 const STEP = 8;
 
@@ -57,15 +59,15 @@ export async function recognizeText(
     const plane = LINE_HEIGHT * width;
     const input = new Float32Array(batch.length * 3 * plane); // 0 is the padding value after normalisation
     batch.forEach((item, n) => {
-      const line = cropResize(page, item.box, widths[n]!, LINE_HEIGHT);
+      const lineWidth = widths[n]!;
+      const line = cropResize(page, item.box, lineWidth, LINE_HEIGHT);
+      // the grey line in each of the three colour planes
       for (let y = 0; y < LINE_HEIGHT; y++) {
-        for (let x = 0; x < widths[n]!; x++) {
-          const v = line[y * widths[n]! + x]! / 127.5 - 1;
-          const at = n * 3 * plane + y * width + x;
-          input[at] = v;
-          input[at + plane] = v;
-          input[at + 2 * plane] = v;
-        }
+        const at = n * 3 * plane + y * width;
+        const row = input.subarray(at, at + lineWidth);
+        for (let x = 0; x < lineWidth; x++) row[x] = NORMALISED[line[y * lineWidth + x]!]!;
+        input.copyWithin(at + plane, at, at + lineWidth);
+        input.copyWithin(at + 2 * plane, at, at + lineWidth);
       }
     });
     const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, [batch.length, 3, LINE_HEIGHT, width]) };
@@ -113,18 +115,27 @@ function cropResize(page: GrayImage, box: Box, width: number, height: number): U
   const [x0, y0, x1, y1] = box;
   const sx = (x1 - x0) / width;
   const sy = (y1 - y0) / height;
+  // the columns sampled and their weights are the same on every row: worked out once
+  const left = new Int32Array(width);
+  const right = new Int32Array(width);
+  const weight = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.min(page.width - 1, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
+    left[x] = Math.floor(fx);
+    right[x] = Math.min(page.width - 1, left[x]! + 1);
+    weight[x] = fx - left[x]!;
+  }
+  const data = page.data;
   for (let y = 0; y < height; y++) {
     const fy = Math.min(page.height - 1, Math.max(0, y0 + (y + 0.5) * sy - 0.5));
     const iy = Math.floor(fy);
-    const iy1 = Math.min(page.height - 1, iy + 1);
+    const upper = iy * page.width;
+    const lower = Math.min(page.height - 1, iy + 1) * page.width;
     const wy = fy - iy;
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(page.width - 1, Math.max(0, x0 + (x + 0.5) * sx - 0.5));
-      const ix = Math.floor(fx);
-      const ix1 = Math.min(page.width - 1, ix + 1);
-      const wx = fx - ix;
-      const top = page.data[iy * page.width + ix]! * (1 - wx) + page.data[iy * page.width + ix1]! * wx;
-      const bottom = page.data[iy1 * page.width + ix]! * (1 - wx) + page.data[iy1 * page.width + ix1]! * wx;
+      const wx = weight[x]!;
+      const top = data[upper + left[x]!]! * (1 - wx) + data[upper + right[x]!]! * wx;
+      const bottom = data[lower + left[x]!]! * (1 - wx) + data[lower + right[x]!]! * wx;
       out[y * width + x] = top * (1 - wy) + bottom * wy;
     }
   }
