@@ -69,7 +69,7 @@ function mid(band: Band): number {
 const RESIDUAL_LEAN = 0.006;
 
 /** Runs of ink at least `minLength` long, gaps of up to 2 px bridged: `[from, to]`, inclusive. */
-type Run = [number, number];
+export type Run = [number, number];
 
 /** Largest gap inside a run, plus one: a stroke broken by a pixel or two of paper is still one rule. */
 const RUN_GAP = 3;
@@ -78,7 +78,7 @@ const RUN_GAP = 3;
  * The runs of every row and of every column, in one pass over the page in memory order: each
  * column's open run is carried from row to row, so no transposed copy of the page is needed.
  */
-function inkRuns(image: GrayImage, threshold: number, minLength: number): { rows: Run[][]; columns: Run[][] } {
+export function inkRuns(image: GrayImage, threshold: number, minLength: number): { rows: Run[][]; columns: Run[][] } {
   const { width, height, data } = image;
   const rows: Run[][] = [];
   const columns: Run[][] = Array.from({ length: width }, () => []);
