@@ -1,3 +1,13 @@
+/** Connected components of runs: which component each run is in, and each component's extent (inclusive). */
+export interface ComponentExtents {
+  count: number;
+  of: Int32Array;
+  left: Int32Array;
+  top: Int32Array;
+  right: Int32Array;
+  bottom: Int32Array;
+}
+
 /** Room for this many runs at first; doubled as needed. */
 const INITIAL_RUNS = 1 << 12;
 
@@ -40,8 +50,11 @@ export class RunComponents {
     return at;
   }
 
-  /** Each run's component, numbered 0, 1, … in the order of the components' first runs (raster order). */
-  components(): { count: number; of: Int32Array } {
+  /**
+   * Each run's component (`of`), numbered 0, 1, … in the order of the components' first runs
+   * (raster order), and each component's extent: columns left…right and rows top…bottom, inclusive.
+   */
+  components(): ComponentExtents {
     const of = new Int32Array(this.length);
     let count = 0;
     for (let at = 0; at < this.length; at++) {
@@ -49,7 +62,25 @@ export class RunComponents {
       // a root is the first run of its component, so it is numbered before any other run of it
       of[at] = root === at ? count++ : of[root]!;
     }
-    return { count, of };
+    const left = new Int32Array(count);
+    const right = new Int32Array(count);
+    const top = new Int32Array(count);
+    const bottom = new Int32Array(count);
+    const started = new Uint8Array(count);
+    for (let at = 0; at < this.length; at++) {
+      const c = of[at]!;
+      // runs come in row order: a component's first run gives its top row, its last its bottom one
+      if (!started[c]) {
+        started[c] = 1;
+        left[c] = this.start[at]!;
+        right[c] = this.end[at]!;
+        top[c] = this.row[at]!;
+      }
+      if (this.start[at]! < left[c]!) left[c] = this.start[at]!;
+      if (this.end[at]! > right[c]!) right[c] = this.end[at]!;
+      bottom[c] = this.row[at]!;
+    }
+    return { count, of, left, top, right, bottom };
   }
 
   private union(a: number, b: number): void {

@@ -3,6 +3,7 @@ import type { Box } from '../../../model/result.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
 import { resizeGray } from '../../../read/image/read-image-file.ts';
 import { RunComponents } from '../../../read/image/run-components.ts';
+import { GREY_LEVELS } from '../../../read/image/threshold.ts';
 
 export interface DetectOptions {
   /** longest side the page is scaled to for detection (multiple of 32) */
@@ -15,6 +16,8 @@ const BOX_THRESHOLD = 0.6;
 const UNCLIP_RATIO = 1.5;
 const MEAN = [0.485, 0.456, 0.406] as const;
 const STD = [0.229, 0.224, 0.225] as const;
+/** Each grey level as the detector takes it, per colour plane: worked out once, looked up per pixel. */
+const NORMALISED = MEAN.map((mean, c) => Float32Array.from({ length: GREY_LEVELS }, (_, v) => (v / 255 - mean) / STD[c]!));
 
 /**
  * Finds text boxes with the DB detector: axis-aligned boxes in the page's pixels (the page is
@@ -27,14 +30,10 @@ export async function detectText(session: ort.InferenceSession, page: GrayImage,
   const small = await resizeGray(page, width, height);
   const plane = width * height;
   const input = new Float32Array(3 * plane);
-  for (let c = 0; c < 3; c++) {
-    // the 256 grey levels normalised once, then looked up per pixel
-    const mean = MEAN[c]!;
-    const std = STD[c]!;
-    const level = Float32Array.from({ length: 256 }, (_, v) => (v / 255 - mean) / std);
+  NORMALISED.forEach((level, c) => {
     const channel = input.subarray(c * plane, (c + 1) * plane);
     for (let i = 0; i < plane; i++) channel[i] = level[small.data[i]!]!;
-  }
+  });
   const feeds = { [session.inputNames[0]!]: new ort.Tensor('float32', input, [1, 3, height, width]) };
   const output = await session.run(feeds);
   const map = output[session.outputNames[0]!]!.data as Float32Array;
@@ -69,31 +68,21 @@ export function boxesFromMap(map: Float32Array, width: number, height: number): 
       runSums[runs.add(start, x - 1, y)] = sum;
     }
   }
-  const { count, of } = runs.components();
-  const x0 = new Int32Array(count).fill(width);
-  const y0 = new Int32Array(count).fill(height);
-  const x1 = new Int32Array(count).fill(-1);
-  const y1 = new Int32Array(count).fill(-1);
+  const { count, of, left, top, right, bottom } = runs.components();
   const sums = new Float64Array(count);
   const counts = new Int32Array(count);
   for (let at = 0; at < runs.length; at++) {
-    const c = of[at]!;
-    const y = runs.row[at]!;
-    if (runs.start[at]! < x0[c]!) x0[c] = runs.start[at]!;
-    if (runs.end[at]! > x1[c]!) x1[c] = runs.end[at]!;
-    if (y < y0[c]!) y0[c] = y;
-    if (y > y1[c]!) y1[c] = y;
-    sums[c]! += runSums[at]!;
-    counts[c]! += runs.end[at]! - runs.start[at]! + 1;
+    sums[of[at]!]! += runSums[at]!;
+    counts[of[at]!]! += runs.end[at]! - runs.start[at]! + 1;
   }
   const boxes: Box[] = [];
   for (let c = 0; c < count; c++) {
-    const w = x1[c]! - x0[c]! + 1;
-    const h = y1[c]! - y0[c]! + 1;
+    const w = right[c]! - left[c]! + 1;
+    const h = bottom[c]! - top[c]! + 1;
     if (Math.min(w, h) < 3 || sums[c]! / counts[c]! < BOX_THRESHOLD) continue;
     // DB shrinks text regions when training; grow them back by area * ratio / perimeter
     const d = (w * h * UNCLIP_RATIO) / (2 * (w + h));
-    boxes.push([x0[c]! - d, y0[c]! - d, x1[c]! + 1 + d, y1[c]! + 1 + d]);
+    boxes.push([left[c]! - d, top[c]! - d, right[c]! + 1 + d, bottom[c]! + 1 + d]);
   }
   return boxes;
 }

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import type { Box } from '../../../model/result.ts';
 import type { GrayImage } from '../../../read/image/gray-image.ts';
+import { GREY_LEVELS } from '../../../read/image/threshold.ts';
 import { BEST_CLASS, BEST_PROBABILITY } from './graph/best-class-outputs.ts';
 
 export interface RecognizedChar {
@@ -31,7 +32,7 @@ const LINE_HEIGHT = 48;
 // on CPU a batch saves nothing per column and its padding costs: one line per run
 const BATCH = 1;
 /** Grey levels as the recogniser takes them, -1..1. */
-const NORMALISED = Float32Array.from({ length: 256 }, (_, v) => v / 127.5 - 1);
+const NORMALISED = Float32Array.from({ length: GREY_LEVELS }, (_, v) => v / 127.5 - 1);
 // the recogniser downsamples the width by 8: one CTC step per 8 input columns
 const STEP = 8;
 

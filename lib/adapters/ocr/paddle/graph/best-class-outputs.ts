@@ -5,13 +5,14 @@ import { AttributeType, DataType, type NodeProto, type ValueInfoProto } from './
 export const BEST_CLASS = 'best_class';
 export const BEST_PROBABILITY = 'best_probability';
 
+/** The opset from which ReduceMax takes its axes as an input rather than an attribute. */
 const AXES_AS_INPUT = 18;
 
 /**
  * Makes a CTC recogniser output, per step, only what greedy decoding reads: the index of the most
  * probable class (ArgMax, first index on a tie) and its probability (ReduceMax), both taken from
  * the softmax itself, so the readings are exactly the same. The full [batch, steps, 6625]
- * distribution (a quarter of a megabyte per second of a line) is no longer copied out to
+ * distribution (26 KB a step, about 77 MB for a scanned page) is no longer copied out to
  * JavaScript and scanned there.
  *
  * Expects the graph's only output to be a Softmax over the last axis of a rank-3 tensor; throws
@@ -40,7 +41,6 @@ export function bestClassOutputs(graph: EditableGraph): void {
     output: [BEST_PROBABILITY],
     attribute: [keepdims],
   };
-  // from opset 18 ReduceMax takes its axes as an input, before as an attribute
   const opset = graph.model.opsetImport?.find((o) => !o.domain)?.version ?? 1;
   if (opset >= AXES_AS_INPUT) {
     const axes = freshName(graph, 'class_axis');

@@ -1,5 +1,5 @@
 import { bestClassOutputs } from './best-class-outputs.ts';
-import { closeGraph, openGraph } from './editable-graph.ts';
+import { closeGraph, type EditableGraph, openGraph } from './editable-graph.ts';
 import { foldElementwise } from './fold-elementwise.ts';
 import { decodeModel, encodeModel } from './onnx-model.ts';
 
@@ -9,15 +9,16 @@ import { decodeModel, encodeModel } from './onnx-model.ts';
  * bytes in, model bytes out.
  */
 export function fasterModel(bytes: Uint8Array): Uint8Array {
-  const graph = openGraph(decodeModel(bytes));
-  foldElementwise(graph);
-  return encodeModel(closeGraph(graph));
+  return rewritten(bytes, [foldElementwise]);
 }
 
 /** The recogniser as the local engine runs it: folded, and outputting only each step's best class (graph/best-class-outputs.ts). */
 export function fasterRecognizer(bytes: Uint8Array): Uint8Array {
+  return rewritten(bytes, [foldElementwise, bestClassOutputs]);
+}
+
+function rewritten(bytes: Uint8Array, rewrites: readonly ((graph: EditableGraph) => unknown)[]): Uint8Array {
   const graph = openGraph(decodeModel(bytes));
-  foldElementwise(graph);
-  bestClassOutputs(graph);
+  for (const rewrite of rewrites) rewrite(graph);
   return encodeModel(closeGraph(graph));
 }
