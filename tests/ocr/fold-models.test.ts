@@ -15,6 +15,7 @@ import {
   type ModelProto,
   type NodeProto,
 } from '../../lib/adapters/ocr/paddle/graph/onnx-model.ts';
+import { scalarOpsAsConvs } from '../../lib/adapters/ocr/paddle/graph/scalar-ops-as-convs.ts';
 import { floatTensor, writeTensor } from '../../lib/adapters/ocr/paddle/graph/tensors.ts';
 import { DETECTION_FILE, modelDirectory, RECOGNITION_FILE } from '../../lib/adapters/ocr/paddle/paddle-models.ts';
 
@@ -30,13 +31,25 @@ function random(seed: number): () => number {
   };
 }
 
-async function outputs(model: Uint8Array | string, inputs: ort.Tensor[]): Promise<Float32Array[]> {
+async function outputs(model: Uint8Array | string, inputs: ort.Tensor[], output = 0): Promise<Float32Array[]> {
   const session = await ort.InferenceSession.create(model as Uint8Array, SESSION);
   const out: Float32Array[] = [];
   for (const input of inputs)
-    out.push((await session.run({ [session.inputNames[0]!]: input }))[session.outputNames[0]!]!.data as Float32Array);
+    out.push((await session.run({ [session.inputNames[0]!]: input }))[session.outputNames[output]!]!.data as Float32Array);
   await session.release();
   return out;
+}
+
+const tensorInfo = (name: string, dims: number[]) => ({
+  name,
+  type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: dims.map((dimValue) => ({ dimValue })) } } },
+});
+
+/** A model's bytes after the given rewrites. */
+function rewrite(bytes: Uint8Array, ...steps: ((graph: ReturnType<typeof openGraph>) => unknown)[]): Uint8Array {
+  const graph = openGraph(decodeModel(bytes));
+  for (const step of steps) step(graph);
+  return encodeModel(closeGraph(graph));
 }
 
 function largestDifference(a: Float32Array[], b: Float32Array[]): number {
@@ -197,11 +210,6 @@ describe('folding on a small graph', () => {
     };
   }
 
-  const tensorInfo = (name: string, dims: number[]) => ({
-    name,
-    type: { tensorType: { elemType: DataType.FLOAT, shape: { dim: dims.map((dimValue) => ({ dimValue })) } } },
-  });
-
   for (const padded of [false, true]) {
     it(`leaves two convolutions and one fused activation, the same output (next conv ${padded ? 'padded' : '1×1'})`, async () => {
       for (const seed of [11, 12, 13]) {
@@ -233,5 +241,117 @@ describe('folding on a small graph', () => {
     model.graph.output!.push(tensorInfo('c1', [1, 4, 9, 11]));
     const graph = openGraph(decodeModel(encodeModel(model)));
     assert.equal(foldElementwise(graph).convAffines, 0);
+  });
+});
+
+describe('scalar ops between convolutions written as depthwise 1×1 convolutions', () => {
+  const recognizer = readFileSync(join(modelDirectory(), RECOGNITION_FILE));
+  const detector = readFileSync(join(modelDirectory(), DETECTION_FILE));
+
+  it('gives the recogniser exactly the outputs it had folded', async () => {
+    const folded = rewrite(recognizer, foldElementwise);
+    const graph = openGraph(decodeModel(folded));
+    // the shifts the folding left before the padded depthwise convolutions (and three in the neck)
+    assert.equal(scalarOpsAsConvs(graph), 13);
+    const rewritten = encodeModel(closeGraph(graph));
+    const inputs = lineInputs(6);
+    assert.deepEqual(await outputs(rewritten, inputs), await outputs(folded, inputs));
+  });
+
+  it('gives the detector exactly its folded probability map', async () => {
+    const next = random(7);
+    const inputs = [
+      new ort.Tensor(
+        'float32',
+        new Float32Array(3 * 320 * 256).map(() => next() * 2 - 1),
+        [1, 3, 320, 256],
+      ),
+    ];
+    const folded = rewrite(detector, foldElementwise);
+    assert.deepEqual(await outputs(fasterModel(detector), inputs), await outputs(folded, inputs));
+  });
+
+  // x → Conv(3×3) → Add(a) → Conv(3×3, padded) → Mul(s) → Conv(1×1) → out, and the padded conv's
+  // output times s2 read by a GlobalAveragePool → pooled
+  function smallModel(seed: number): ModelProto {
+    const next = random(seed);
+    const channels = 8;
+    const weights = (dims: number[]) =>
+      writeTensor(
+        `w${dims.join('x')}`,
+        floatTensor(
+          dims,
+          new Float32Array(dims.reduce((a, b) => a * b)).map(() => next() - 0.5),
+        ),
+      );
+    const scalar = (name: string, value: number) => writeTensor(name, floatTensor([], Float32Array.of(value)));
+    const conv = (name: string, input: string, weight: string, kernel: number, pad: number): NodeProto => ({
+      input: [input, weight],
+      output: [name],
+      name,
+      opType: 'Conv',
+      attribute: [
+        { name: 'pads', type: AttributeType.INTS, ints: [pad, pad, pad, pad] },
+        { name: 'kernel_shape', type: AttributeType.INTS, ints: [kernel, kernel] },
+      ],
+    });
+    const op = (opType: string, input: string[], output: string): NodeProto => ({ input, output: [output], name: output, opType });
+    return {
+      irVersion: 8,
+      opsetImport: [{ domain: '', version: 9 }],
+      graph: {
+        node: [
+          conv('c1', 'x', 'w8x3x3x3', 3, 1),
+          op('Add', ['c1', 'a'], 'shifted'),
+          conv('c2', 'shifted', 'w8x8x3x3', 3, 1),
+          op('Mul', ['s', 'c2'], 'scaled'),
+          conv('out', 'scaled', 'w8x8x1x1', 1, 0),
+          op('Mul', ['c2', 's2'], 'scaled2'),
+          op('GlobalAveragePool', ['scaled2'], 'pooled'),
+          op('Add', ['x', 'a'], 'input_shifted'),
+          op('GlobalAveragePool', ['input_shifted'], 'input_pooled'),
+        ],
+        initializer: [
+          weights([channels, 3, 3, 3]),
+          weights([channels, channels, 3, 3]),
+          weights([channels, channels, 1, 1]),
+          scalar('a', 0.37 + next()),
+          scalar('s', -1.3 - next()),
+          scalar('s2', 0.7),
+        ],
+        input: [tensorInfo('x', [1, 3, 13, 17])],
+        output: [
+          tensorInfo('out', [1, channels, 13, 17]),
+          tensorInfo('pooled', [1, channels, 1, 1]),
+          tensorInfo('input_pooled', [1, 3, 1, 1]),
+        ],
+      },
+    };
+  }
+
+  it('rewrites a scalar Add and Mul read by convolutions, exactly the same outputs; leaves the rest', async () => {
+    for (const seed of [21, 22, 23]) {
+      const original = encodeModel(smallModel(seed));
+      const graph = openGraph(decodeModel(original));
+      assert.equal(scalarOpsAsConvs(graph), 2);
+      const ops = closeGraph(graph).graph.node.map((n) => n.opType);
+      // the Mul a pooling reads and the Add on the input (channels unknown to the rewrite) stay
+      assert.deepEqual(
+        ops.filter((op) => op === 'Add' || op === 'Mul'),
+        ['Mul', 'Add'],
+      );
+      assert.equal(ops.filter((op) => op === 'Conv').length, 5);
+      const rewritten = encodeModel(closeGraph(graph));
+      const next = random(seed);
+      // magnitudes from tiny to large, both signs, and exact zeros
+      const data = new Float32Array(3 * 13 * 17).map((_, i) => (i % 11 === 0 ? 0 : (next() - 0.5) * 10 ** Math.floor(next() * 8 - 4)));
+      const inputs = [new ort.Tensor('float32', data, [1, 3, 13, 17])];
+      for (const output of [0, 1, 2])
+        assert.deepEqual(
+          await outputs(rewritten, inputs, output),
+          await outputs(original, inputs, output),
+          `seed ${seed} output ${output}`,
+        );
+    }
   });
 });
