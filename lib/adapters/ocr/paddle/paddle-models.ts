@@ -47,6 +47,10 @@ async function load(threads: number): Promise<PaddleModels> {
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
+    // a memory pattern is planned and kept for each new input shape, and every line and page
+    // brings one: with it, peak RSS was 160 MB higher and the detector's first two pages each ran
+    // 0.5 s slower, with no run faster after (bench/ocr-pages.ts, 2026-12-01)
+    enableMemPattern: false,
   };
   try {
     const [detectionBytes, recognitionBytes, dictionary] = await Promise.all([
