@@ -1,6 +1,7 @@
 import { APPLICANT_COLUMNS, type RowDef } from '../model/form.ts';
 import type { LayoutLine } from '../model/layout.ts';
 import { blankTableLines } from './blank-table3.ts';
+import { type BlankLabelRow, laidOutBlankRows } from './laid-out-blank-rows.ts';
 import { hasCjk, normalizeLabel, ROW_NUMBERING } from './normalize.ts';
 import { runTokens } from './pending-cells.ts';
 import { labelScore } from './row-label-score.ts';
@@ -39,8 +40,20 @@ export function collectValueRows(lines: LayoutLine[], start: number, end: number
 function valueRows(lines: LayoutLine[], start: number, end: number, form: readonly RowDef[]): LabelledRow[] {
   const rows: LabelledRow[] = [];
   let pending = '';
+  const blanks = laidOutBlankRows(lines, start, end, form);
   for (let i = start; i < end; i++) {
-    const line = lines[i]!;
+    const blank = blanks.rows.get(i);
+    if (blank) {
+      pending += normalizeLabel(blank.beside);
+      const row = blankRow(i, blank);
+      rows.push({ row, context: pending.slice(-CONTEXT_CHARS) + row.label, following: '' });
+      pending = '';
+      continue;
+    }
+    // a blank row's wrapped label end is its own, no part of the labels around
+    const taken = blanks.taken.get(i);
+    const line = taken ? { ...lines[i]!, cells: lines[i]!.cells.filter((_, k) => !taken.has(k)) } : lines[i]!;
+    if (line.cells.length === 0) continue;
     const row = toValueRow(line, i);
     // a row of blank cells whose label was printed just above it (a row cut at a page break) is a
     // row, and so is a run-together row printed blank (an empty run)
@@ -78,6 +91,12 @@ function valueRows(lines: LayoutLine[], start: number, end: number, form: readon
     pending = '';
   }
   return rows;
+}
+
+/** A row printed blank in laid-out text: its label, then seven blank cells (zeros left blank). */
+function blankRow(line: number, blank: BlankLabelRow): ValueRow {
+  const values = Array.from({ length: WIDTH }, () => ({ text: '' }));
+  return { line, rawLabel: blank.rawLabel, label: normalizeLabel(blank.rawLabel), values, numbers: 0, ocr: false, grid: false };
 }
 
 /**
