@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from '../../lib/config.ts';
 import { type CellPath, valueAt } from '../../lib/model/cell-path.ts';
 import { processDocument } from '../../lib/process-document.ts';
 import { applicationPaths, rows, type SyntheticReport } from '../support/synthetic-report.ts';
-import { fuzzDocArb } from '../support/text-fuzz.ts';
+import { fuzzDocArb, readFuzzDoc, scoreResult } from '../support/text-fuzz.ts';
 
 /**
  * `pdftotext -layout` text lays a page out in a grid of characters: a figure's column is where
@@ -110,6 +110,36 @@ describe('pdftotext -layout text with blank cells', () => {
           return got !== null && got !== undefined && got !== report.values[path];
         });
         if (misread.length > 0) assert.notEqual(result.status, 'valid', misread.join('\n'));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  // tests/support/layout-text.ts: rows printed wholly blank (their label alone), labels wrapped
+  // over two or three lines with the figures on the first or the middle one, group labels broken
+  // into pieces between their items' lines, a page break shifting the columns
+  it('reads rows printed blank as rows of zeros, and wrapped and broken labels as the rows they are', async () => {
+    await fc.assert(
+      fc.asyncProperty(fuzzDocArb({ styles: ['layout'] }), async (doc) => {
+        const result = await readFuzzDoc(doc);
+        const score = scoreResult(doc, result);
+        const findings = result.findings.map((f) => `${f.rule}: ${f.message}`).join('\n');
+        assert.deepEqual(score.wrong, [], doc.text);
+        assert.deepEqual(score.nullSilent, [], doc.text);
+        assert.equal(result.status, 'valid', `${findings}\n${doc.text}`);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never reads such text as valid when a cell is misread, and still reports an injected inconsistency', async () => {
+    await fc.assert(
+      fc.asyncProperty(fuzzDocArb({ styles: ['layout'], inject: true }), async (doc) => {
+        const result = await readFuzzDoc(doc);
+        const score = scoreResult(doc, result);
+        assert.deepEqual(score.wrong, [], doc.text);
+        const unread = doc.injected!.some((path) => valueAt(result.tables, path as CellPath) == null);
+        if (!unread) assert.equal(result.status, 'invalid', doc.text);
       }),
       { numRuns: 40 },
     );

@@ -4,11 +4,13 @@
  * grid write them), web text whose cells ran together, one cell per line and tab-separated
  * text, a Word file saved as plain text (every cell a line, a blank or covered cell an empty line)
  * — each with random quirks (headings, bold, page numbers between rows, rows split at a
- * page break, full-width figures, figures spaced apart now and then, one row per line).
+ * page break, full-width figures, figures spaced apart now and then, one row per line) — and
+ * `pdftotext -layout` text (layout-text.ts).
  */
+import { layoutText } from './layout-text.ts';
 import { renderText, rows, type SyntheticReport } from './synthetic-report.ts';
 
-export const TEXT_STYLES = ['markdown', 'markdownRows', 'runTogether', 'cells', 'tabs', 'stacked'] as const;
+export const TEXT_STYLES = ['markdown', 'markdownRows', 'runTogether', 'cells', 'tabs', 'stacked', 'layout'] as const;
 export type TextStyle = (typeof TEXT_STYLES)[number];
 
 export interface TextQuirks {
@@ -56,6 +58,7 @@ function wide(text: string): string {
 /** The report as the given style prints it. */
 export function renderTextStyle(report: SyntheticReport, style: TextStyle, q: TextQuirks, pick: Pick): string {
   if (style === 'cells' || style === 'tabs') return withFooters(renderText(report, style), style, q, pick);
+  if (style === 'layout') return layoutText(report, pick);
   const { title, t2, t3, t4 } = rows(report);
   const fig = (c: string) => (q.fullWidthFigures ? wide(c) : c);
   const received = report.values['applications.newlyReceived.total'] ?? 0;
