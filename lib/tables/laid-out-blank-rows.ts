@@ -1,6 +1,6 @@
 import type { RowDef } from '../model/form.ts';
 import type { LayoutCell, LayoutLine } from '../model/layout.ts';
-import { containment, normalizeLabel, normalizeText, ROW_NUMBERING } from './normalize.ts';
+import { containment, hasCjk, normalizeLabel, normalizeText, ROW_NUMBERING } from './normalize.ts';
 import { labelsOf } from './row-label-score.ts';
 import { toValueRow } from './value-row.ts';
 
@@ -38,9 +38,19 @@ const WRAP_SLACK = 2;
 /** lines below a label searched for its wrapped end (a group label's piece may stand between) */
 const MAX_WRAP_LINES = 3;
 
+/**
+ * Rows printed with their label and figures on one line that a region must show before a label
+ * alone on its line is read as a row printed blank. Text that prints every label and every
+ * figure on lines of their own (`pdftotext` without -layout) has none: there a label alone is
+ * no sign of a blank row, and reading it as one would turn unknown figures into zeros. Two, as
+ * the layout reader learns a page's columns from rows printed whole.
+ */
+const MIN_LAID_OUT_ROWS = 2;
+
 /** The label lines of table 3's region (laid-out text only) that are rows printed blank. */
 export function laidOutBlankRows(lines: readonly LayoutLine[], start: number, end: number, form: readonly RowDef[]): LaidOutBlankRows {
   const found: LaidOutBlankRows = { rows: new Map(), taken: new Map() };
+  if (lines.slice(start, end).filter(labelWithFigures).length < MIN_LAID_OUT_ROWS) return found;
   for (let i = start; i < end; i++) {
     const line = lines[i]!;
     const taken = found.taken.get(i);
@@ -145,6 +155,12 @@ function formRowFit(rawLabel: string, form: readonly RowDef[]): number {
     for (const v of labelsOf(def).variants) if (containment(printed, v) >= PRINTED_IN_FORM) fit = Math.max(fit, containment(v, printed));
   }
   return fit;
+}
+
+/** A line that prints a row's label and figures side by side. */
+function labelWithFigures(line: LayoutLine): boolean {
+  const row = toValueRow(line, 0);
+  return row != null && row.numbers > 0 && hasCjk(row.rawLabel);
 }
 
 /** A line of label text alone: no figure, no blank cell. */

@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_CONFIG } from '../../lib/config.ts';
 import { type CellPath, valueAt } from '../../lib/model/cell-path.ts';
+import { APPLICATION_ROWS } from '../../lib/model/form.ts';
 import { processDocument } from '../../lib/process-document.ts';
+import { layoutFromText } from '../../lib/read/text/text-layout.ts';
+import { laidOutBlankRows } from '../../lib/tables/laid-out-blank-rows.ts';
 import { applicationPaths, rows, type SyntheticReport } from '../support/synthetic-report.ts';
 import { fuzzDocArb, readFuzzDoc, scoreResult } from '../support/text-fuzz.ts';
 
@@ -96,6 +99,22 @@ describe('pdftotext -layout text with blank cells', () => {
           .map((path) => `${path}: ${valueAt(result.tables, path as CellPath)} ≠ ${report.values[path]}`);
         assert.deepEqual(wrong, [], text);
         assert.equal(result.status, 'valid', result.findings.map((f) => f.message).join('\n'));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('takes a label alone on its line for a row printed blank only where rows print label and figures side by side', () => {
+    fc.assert(
+      fc.property(reportArb, (report) => {
+        const blankZeros = { ...report, quirks: { ...report.quirks, blankZeros: true } };
+        const form = APPLICATION_ROWS[report.format];
+        const blanks = (text: string) => {
+          const { lines } = layoutFromText(text);
+          return laidOutBlankRows(lines, 0, lines.length, form).rows.size;
+        };
+        // pdftotext without -layout: every label, then every figure, each on lines of their own
+        assert.equal(blanks(labelsThenFigures(blankZeros)), 0);
       }),
       { numRuns: 40 },
     );
