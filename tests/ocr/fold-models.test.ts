@@ -70,6 +70,34 @@ function lineInputs(seed: number): ort.Tensor[] {
   });
 }
 
+const scalarInitializer = (name: string, value: number) => writeTensor(name, floatTensor([], Float32Array.of(value)));
+
+/** A square 2-D convolution node without bias. */
+function convNode(name: string, input: string, weight: string, kernel: number, pad: number): NodeProto {
+  return {
+    input: [input, weight],
+    output: [name],
+    name,
+    opType: 'Conv',
+    attribute: [
+      { name: 'pads', type: AttributeType.INTS, ints: [pad, pad, pad, pad] },
+      { name: 'kernel_shape', type: AttributeType.INTS, ints: [kernel, kernel] },
+    ],
+  };
+}
+
+/** A small page as the detector sees it, values in [-1, 1]. */
+function pageInputs(seed: number): ort.Tensor[] {
+  const next = random(seed);
+  return [
+    new ort.Tensor(
+      'float32',
+      new Float32Array(3 * 320 * 256).map(() => next() * 2 - 1),
+      [1, 3, 320, 256],
+    ),
+  ];
+}
+
 describe('the PaddleOCR models with their elementwise chains folded', () => {
   const recognizer = readFileSync(join(modelDirectory(), RECOGNITION_FILE));
   const detector = readFileSync(join(modelDirectory(), DETECTION_FILE));
@@ -92,14 +120,7 @@ describe('the PaddleOCR models with their elementwise chains folded', () => {
   });
 
   it('folds the detector the same way, its probability map within rounding', async () => {
-    const next = random(3);
-    const inputs = [
-      new ort.Tensor(
-        'float32',
-        new Float32Array(3 * 320 * 256).map(() => next() * 2 - 1),
-        [1, 3, 320, 256],
-      ),
-    ];
+    const inputs = pageInputs(3);
     const difference = largestDifference(await outputs(fasterModel(detector), inputs), await outputs(new Uint8Array(detector), inputs));
     assert.ok(difference < TOLERANCE, `largest difference ${difference}`);
   });
@@ -156,17 +177,8 @@ describe('folding on a small graph', () => {
         dims,
         new Float32Array(dims.reduce((a, b) => a * b)).map(() => next() - 0.5),
       );
-    const scalar = (name: string, value: number) => writeTensor(name, floatTensor([], Float32Array.of(value)));
-    const conv = (name: string, input: string, weight: string, pad: number): NodeProto => ({
-      input: [input, weight],
-      output: [name],
-      name,
-      opType: 'Conv',
-      attribute: [
-        { name: 'pads', type: AttributeType.INTS, ints: [pad, pad, pad, pad] },
-        { name: 'kernel_shape', type: AttributeType.INTS, ints: [2 * pad + 1, 2 * pad + 1] },
-      ],
-    });
+    const scalar = scalarInitializer;
+    const conv = (name: string, input: string, weight: string, pad: number) => convNode(name, input, weight, 2 * pad + 1, pad);
     const op = (opType: string, input: string[], output: string, attribute: NodeProto['attribute'] = []): NodeProto => ({
       input,
       output: [output],
@@ -259,14 +271,7 @@ describe('scalar ops between convolutions written as depthwise 1×1 convolutions
   });
 
   it('gives the detector exactly its folded probability map', async () => {
-    const next = random(7);
-    const inputs = [
-      new ort.Tensor(
-        'float32',
-        new Float32Array(3 * 320 * 256).map(() => next() * 2 - 1),
-        [1, 3, 320, 256],
-      ),
-    ];
+    const inputs = pageInputs(7);
     const folded = rewrite(detector, foldElementwise);
     assert.deepEqual(await outputs(fasterModel(detector), inputs), await outputs(folded, inputs));
   });
@@ -284,17 +289,8 @@ describe('scalar ops between convolutions written as depthwise 1×1 convolutions
           new Float32Array(dims.reduce((a, b) => a * b)).map(() => next() - 0.5),
         ),
       );
-    const scalar = (name: string, value: number) => writeTensor(name, floatTensor([], Float32Array.of(value)));
-    const conv = (name: string, input: string, weight: string, kernel: number, pad: number): NodeProto => ({
-      input: [input, weight],
-      output: [name],
-      name,
-      opType: 'Conv',
-      attribute: [
-        { name: 'pads', type: AttributeType.INTS, ints: [pad, pad, pad, pad] },
-        { name: 'kernel_shape', type: AttributeType.INTS, ints: [kernel, kernel] },
-      ],
-    });
+    const scalar = scalarInitializer;
+    const conv = convNode;
     const op = (opType: string, input: string[], output: string): NodeProto => ({ input, output: [output], name: output, opType });
     return {
       irVersion: 8,
